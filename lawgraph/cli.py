@@ -1,0 +1,249 @@
+"""The ``lawgraph`` command: a thin layer over the build, store, query and export APIs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ingest.errors import BuildRefused, DataError
+from lawgraph.settings import Settings, SettingsError
+from stores.base import StoreError
+
+app = typer.Typer(help="lawgraph: Chinese e-commerce platform liability law as a knowledge graph.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+neo4j_app = typer.Typer(help="A local Neo4j 5 server for machines without Docker.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class Backend(StrEnum):
+    embedded = "embedded"
+    neo4j = "neo4j"
+
+
+DataOpt = Annotated[Path | None, typer.Option("--data", help="data folder (default: the repo's data/)")]
+BackendOpt = Annotated[Backend | None, typer.Option("--backend", help="embedded (default) or neo4j (NEO4J_URI)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v (v read as JSON if it parses)")]
+
+
+def _settings(data: Path | None = None) -> Settings:
+    return Settings.from_env(data_dir=data.resolve() if data else None)
+
+
+def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the errors a user can fix into a message and an exit code, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BuildRefused as exc:
+            err.print(f"[red]{exc.errors[0].location.file}[/]: build refused, {len(exc.errors)} error(s); "
+                      "nothing was loaded", markup=True, highlight=False)
+            for error in exc.errors:
+                err.print(str(error), markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        except DataError as exc:
+            err.print(str(exc), markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        except (StoreError, SettingsError, KeyError, ValueError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            err.print(f"error: {message}", markup=False, highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def parse_params(pairs: list[str] | None) -> dict[str, Any]:
+    """``["id=ECL:38", "n=3"]`` → ``{"id": "ECL:38", "n": 3}``.
+
+    >>> parse_params(["id=ECL:38", "n=3", 'xs=["a","b"]'])
+    {'id': 'ECL:38', 'n': 3, 'xs': ['a', 'b']}
+    """
+    params: dict[str, Any] = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--param takes k=v, got {pair!r}")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+@contextmanager
+def opened_store(settings: Settings, backend: Backend | None) -> Iterator[Any]:
+    from lawgraph.connect import open_store
+
+    store = open_store(settings, backend.value if backend else None)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def print_rows(columns: list[str], rows: list[dict[str, Any]], as_json: bool, truncated: bool = False) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    out.print(table)
+    err.print(f"{len(rows)} row(s)" + (" (cut at the row cap)" if truncated else ""))
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+@app.command()
+@friendly_errors
+def build(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Parse and validate everything under DATA; print counts. Loads nothing."""
+    from ingest.build import build_graph
+
+    settings = _settings(data)
+    report = build_graph(settings.data_dir)
+    summary = report.summary()
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        return
+    table = Table("statute", "articles")
+    for code, n in summary["articles_by_law"].items():
+        table.add_row(code, str(n))
+    out.print(table)
+    for key in ("nodes", "relationships"):
+        table = Table(key[:-1] if key == "nodes" else "relationship", "count")
+        for name, n in summary[key].items():
+            table.add_row(name, str(n))
+        out.print(table)
+    refs = summary["references"]
+    out.print(f"statute cross-references found: {refs['found']}, pointing outside the corpus: "
+              f"{refs['outside_corpus']}")
+
+
+@app.command()
+@friendly_errors
+def load(backend: BackendOpt = None, data: DataOpt = None,
+         wipe: Annotated[bool, typer.Option("--wipe", help="rebuild from scratch even if unchanged")] = False,
+         as_json: JsonOpt = False) -> None:
+    """Load the data into the embedded store or Neo4j (idempotent; all or nothing)."""
+    from lawgraph.connect import embedded_home, ensure_embedded, load_neo4j, open_neo4j
+    from stores.embedded import EmbeddedStore
+
+    settings = _settings(data)
+    chosen = backend.value if backend else settings.default_backend
+    if chosen == "neo4j":
+        store = open_neo4j(settings)
+        try:
+            stats = load_neo4j(store, settings.data_dir)
+        finally:
+            store.close()
+    else:
+        store = EmbeddedStore(embedded_home(settings))
+        try:
+            stats = ensure_embedded(store, settings.data_dir, force=wipe)
+        finally:
+            store.close()
+    if stats is None:
+        result = {"backend": chosen, "status": "up to date"}
+    else:
+        result = {"backend": chosen, "status": "loaded", "nodes": stats.nodes,
+                  "relationships": stats.relationships, "seconds": round(stats.seconds, 3)}
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+    else:
+        out.print(" ".join(f"{k}={v}" for k, v in result.items()))
+
+
+@app.command()
+@friendly_errors
+def cypher(query: Annotated[str, typer.Argument(help="a read-only Cypher query")],
+           param: ParamOpt = None, backend: BackendOpt = None, as_json: JsonOpt = False,
+           timeout_ms: Annotated[int | None, typer.Option(help="time limit")] = None,
+           row_cap: Annotated[int | None, typer.Option(help="most rows returned")] = None) -> None:
+    """Run a read-only Cypher query (writes are refused)."""
+    settings = _settings()
+    with opened_store(settings, backend) as store:
+        result = store.read(query, parse_params(param), timeout_ms=timeout_ms or settings.query_timeout_ms,
+                            row_cap=row_cap or settings.row_cap)
+    print_rows(result.columns, result.rows, as_json, result.truncated)
+
+
+@app.command("query")
+@friendly_errors
+def run_named_query(name: Annotated[str, typer.Argument(help="a query of queries/cypher/ (see `lawgraph queries`)")],
+                    param: ParamOpt = None, backend: BackendOpt = None, as_json: JsonOpt = False) -> None:
+    """Run a named query of the library."""
+    from queries.library import QueryLibrary
+
+    settings = _settings()
+    with opened_store(settings, backend) as store:
+        result = QueryLibrary(store, settings.query_timeout_ms, settings.row_cap).result(name, **parse_params(param))
+    print_rows(result.columns, result.rows, as_json, result.truncated)
+
+
+@app.command("queries")
+def list_queries(as_json: JsonOpt = False) -> None:
+    """List the named queries with their purpose, parameters and columns."""
+    from queries.library import all_queries
+
+    queries = all_queries()
+    if as_json:
+        sys.stdout.write(json.dumps([{"name": q.name, "purpose": q.purpose, "params": q.params,
+                                      "columns": q.columns} for q in queries.values()], ensure_ascii=False) + "\n")
+        return
+    table = Table("name", "purpose", "params")
+    for q in queries.values():
+        table.add_row(q.name, q.purpose, ", ".join(f"${p}" for p in q.params))
+    out.print(table)
+
+
+@neo4j_app.command("start")
+@friendly_errors
+def neo4j_start(home: Annotated[Path, typer.Option(help="server home (data, logs)")] = Path(".neo4j-local"),
+                port: Annotated[int | None, typer.Option(help="bolt port (default: a free one)")] = None) -> None:
+    """Start a local Neo4j 5 (from Maven Central artifacts) and print its bolt URI."""
+    from stores import neo4j_local
+
+    uri = neo4j_local.start_daemon(home.resolve(), port)
+    out.print(uri)
+
+
+@neo4j_app.command("stop")
+@friendly_errors
+def neo4j_stop(home: Annotated[Path, typer.Option(help="server home")] = Path(".neo4j-local")) -> None:
+    """Stop the local Neo4j started with `lawgraph neo4j start`."""
+    from stores import neo4j_local
+
+    neo4j_local.stop_daemon(home.resolve())
+
+
+@neo4j_app.command("status")
+@friendly_errors
+def neo4j_status(home: Annotated[Path, typer.Option(help="server home")] = Path(".neo4j-local")) -> None:
+    """Print the local server's bolt URI if it runs."""
+    from stores import neo4j_local
+
+    out.print(neo4j_local.status(home.resolve()) or "not running")
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,89 @@
+"""Named Cypher queries: one file each under ``queries/cypher/``, loaded by name, run read-only.
+
+A query file starts with a header of ``//`` comment lines::
+
+    // purpose: what the query answers
+    // params: $id — an article id, e.g. ECL:38
+    // columns: id, text_zh, …
+
+The same file runs unchanged on the embedded store and on Neo4j (the common dialect).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from stores.base import QueryResult, Store
+
+CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class UnknownQuery(KeyError):
+    """No query of that name."""
+
+
+class MissingParameter(ValueError):
+    """A query was run without one of its $params."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    purpose: str
+    params_doc: str
+    columns: list[str]
+    params: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("//"):
+            break
+        key, _, value = line[2:].strip().partition(":")
+        if value:
+            header[key.strip().lower()] = (header.get(key.strip().lower(), "") + " " + value.strip()).strip()
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("//")).strip()
+    params = sorted(set(_PARAM.findall(body)))
+    columns = [c.strip() for c in header.get("columns", "").split(",") if c.strip()]
+    return NamedQuery(path.stem, body, header.get("purpose", ""), header.get("params", ""), columns, params, path)
+
+
+@cache
+def all_queries(directory: Path = CYPHER_DIR) -> dict[str, NamedQuery]:
+    return {p.stem: parse_query_file(p) for p in sorted(directory.glob("*.cypher"))}
+
+
+def get_query(name: str) -> NamedQuery:
+    queries = all_queries()
+    if name not in queries:
+        raise UnknownQuery(f"no query named {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+class QueryLibrary:
+    """Runs named queries on a store (read-only, with the store's timeout and row cap)."""
+
+    def __init__(self, store: Store, timeout_ms: int = 10_000, row_cap: int = 5_000) -> None:
+        self.store = store
+        self.timeout_ms = timeout_ms
+        self.row_cap = row_cap
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.result(name, **params).rows
+
+    def result(self, name: str, **params: Any) -> QueryResult:
+        query = get_query(name)
+        missing = [p for p in query.params if p not in params]
+        if missing:
+            raise MissingParameter(f"query {name!r} needs ${', $'.join(missing)} ({query.params_doc})")
+        used = {k: v for k, v in params.items() if k in query.params}
+        return self.store.read(query.text, used, timeout_ms=self.timeout_ms, row_cap=self.row_cap)

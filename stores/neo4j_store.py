@@ -1,0 +1,84 @@
+"""Neo4j 5 through the official driver: managed write transactions, read-only read transactions."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from stores.values import plain_value
+
+
+class Neo4jStore:
+    """A connection to one Neo4j database."""
+
+    backend = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
+                 database: str = "neo4j") -> None:
+        import neo4j
+
+        auth = (user, password) if password else None
+        try:
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self.driver.verify_connectivity()
+        except Exception as exc:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {type(exc).__name__}: {exc}") from None
+        self.uri = uri
+        self.database = database
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
+             row_cap: int | None = None) -> QueryResult:
+        import neo4j
+        from neo4j.exceptions import ClientError, Neo4jError
+
+        refuse_writes(query)
+        started = time.perf_counter()
+        timeout = timeout_ms / 1000 if timeout_ms else None
+        cypher = neo4j.Query(query, timeout=timeout)
+
+        def work(tx: Any) -> tuple[list[str], list[dict[str, Any]], bool]:
+            result = tx.run(cypher, params or {})
+            columns = list(result.keys())
+            rows: list[dict[str, Any]] = []
+            for record in result:
+                if row_cap is not None and len(rows) >= row_cap:
+                    return columns, rows, True
+                rows.append({c: plain_value(record[c]) for c in columns})
+            return columns, rows, False
+
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                columns, rows, truncated = session.execute_read(work)
+        except ClientError as exc:
+            code = exc.code or ""
+            if "AccessMode" in code or "Forbidden" in code or "WriteOnReadOnlyAccessDbException" in code:
+                raise ReadOnlyViolation("refused: Neo4j ran the query in a read-only transaction") from None
+            if "TransactionTimedOut" in code or "Timeout" in code:
+                raise QueryTimeout(f"the query ran past its time limit ({timeout_ms} ms)") from None
+            raise StoreError(f"{code}: {exc.message}") from None
+        except Neo4jError as exc:
+            if "Timeout" in (exc.code or ""):
+                raise QueryTimeout(f"the query ran past its time limit ({timeout_ms} ms)") from None
+            raise StoreError(f"{exc.code}: {exc.message}") from None
+        return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> None:
+        self.write_count(query, params)
+
+    def write_count(self, query: str, params: dict[str, Any] | None = None) -> int:
+        """Run a write in a managed transaction; return column ``n`` of the first row, if any."""
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx: Any) -> int:
+            record = tx.run(query, params or {}).single()
+            return int(record["n"]) if record is not None and "n" in record.keys() else 0
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except Neo4jError as exc:
+            raise StoreError(f"{exc.code}: {exc.message}") from None
+
+    def close(self) -> None:
+        self.driver.close()
