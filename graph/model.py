@@ -105,8 +105,8 @@ class RelationshipSpec:
     sources: tuple[Label, ...]
     targets: tuple[Label, ...]
     properties: tuple[str, ...] = ()
-    #: property that, with the endpoints, identifies one relationship (several HELD per pair)
-    key: str | None = None
+    #: properties that, with the endpoints, identify one relationship (several HELD per pair)
+    keys: tuple[str, ...] = ()
     claim: bool = True
     extension: bool = False
     description: str = ""
@@ -136,7 +136,7 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
                          (Label.ARTICLE, Label.PARAGRAPH, Label.OBLIGATION, Label.LIABILITY_FORM)),
         RelationshipSpec(RelType.ADVOCATES, (Label.POSITION,), OUTCOME_LABELS),
         RelationshipSpec(RelType.BASED_ON, (Label.POSITION,), (Label.DOCTRINE,)),
-        RelationshipSpec(RelType.ARGUES, (Label.PUBLICATION,), (Label.POSITION,), ("stance", "section")),
+        RelationshipSpec(RelType.ARGUES, (Label.PUBLICATION,), (Label.POSITION,), ("stance", "section"), keys=("stance", "section")),
         RelationshipSpec(RelType.PROPOSES, (Label.POSITION,), (Label.RULE,)),
         RelationshipSpec(RelType.REQUIRES, (Label.RULE,), (Label.FACT,)),
         RelationshipSpec(RelType.YIELDS, (Label.RULE,), OUTCOME_LABELS),
@@ -144,13 +144,13 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelationshipSpec(RelType.HAS_FACT, (Label.CASE,), (Label.FACT,)),
         RelationshipSpec(RelType.APPLIES, (Label.CASE,), _LAW),
         RelationshipSpec(RelType.RELIES_ON, (Label.CASE,), (Label.DOCTRINE,)),
-        RelationshipSpec(RelType.HELD, (Label.CASE,), (Label.LIABILITY_FORM,), ("party", "share"), key="party"),
+        RelationshipSpec(RelType.HELD, (Label.CASE,), (Label.LIABILITY_FORM,), ("party", "share"), keys=("party",)),
         RelationshipSpec(RelType.APPEAL_OF, (Label.CASE,), (Label.CASE,), ("disposition",),
                          description="later instance → earlier instance"),
         RelationshipSpec(RelType.DECIDED_BY, (Label.CASE,), (Label.COURT,), claim=False,
                          description="derived from the case number's court code"),
         RelationshipSpec(RelType.INVOLVES, (Label.CASE,), (Label.PLATFORM,), ("role",)),
-        RelationshipSpec(RelType.DISCUSSES, (Label.PUBLICATION,), (Label.CASE,), ("section",)),
+        RelationshipSpec(RelType.DISCUSSES, (Label.PUBLICATION,), (Label.CASE,), ("section",), keys=("section",)),
         RelationshipSpec(RelType.CITES, (Label.PUBLICATION,), (Label.PUBLICATION,)),
         RelationshipSpec(RelType.RELATED_TO, (Label.DOCTRINE,), (Label.DOCTRINE,), extension=True),
         RelationshipSpec(RelType.ELABORATES, (Label.POSITION,), (Label.OBLIGATION,), extension=True,
@@ -232,10 +232,10 @@ class EdgeRecord:
         self.props = {k: v for k, v in self.props.items() if v is not None}
 
     @property
-    def key(self) -> tuple[str, str, str, Any]:
-        """Identity of the relationship: type, endpoints and the type's key property."""
+    def key(self) -> tuple[str, str, str, tuple[Any, ...]]:
+        """Identity of the relationship: type, endpoints and the type's key properties."""
         spec = RELATIONSHIPS[self.type]
-        return (self.type.value, self.source, self.target, self.props.get(spec.key) if spec.key else None)
+        return (self.type.value, self.source, self.target, tuple(self.props.get(k) for k in spec.keys))
 
 
 @dataclass

@@ -471,7 +471,7 @@ class _Builder:
 
     # -- cross checks ------------------------------------------------------------------------
     def resolve_edges(self) -> None:
-        seen: dict[tuple[str, str, str, Any], SourceLocation] = {}
+        seen: dict[tuple[str, str, str, tuple[Any, ...]], SourceLocation] = {}
         for edge, loc, targets in self.pending_edges:
             spec = RELATIONSHIPS[edge.type]
             source = self.graph.nodes.get(edge.source)

@@ -49,7 +49,7 @@ def node_query(label: Label) -> str:
 
 def edge_query(rel: RelType) -> str:
     spec = RELATIONSHIPS[rel]
-    key = f" {{{spec.key}: row.key}}" if spec.key else ""
+    key = " {" + ", ".join(f"{k}: row.key.{k}" for k in spec.keys) + "}" if spec.keys else ""
     return (f"UNWIND $rows AS row MATCH (a:{BASE_LABEL} {{id: row.source}}) "
             f"MATCH (b:{BASE_LABEL} {{id: row.target}}) "
             f"MERGE (a)-[r:{rel.value}{key}]->(b) SET r = row.props")
@@ -76,8 +76,9 @@ def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None,
             rows = []
             for e in chunk:
                 row = {"source": e.source, "target": e.target, "props": {**e.props, **extra}}
-                if spec.key:
-                    row["key"] = e.props.get(spec.key)
+                if spec.keys:  # a MERGE key may not be null
+                    row["key"] = {k: e.props.get(k) or "" for k in spec.keys}
+                    row["props"].update(row["key"])
                 rows.append(row)
             yield Batch(query, rows, f"{rel.value} relationships", len(rows))
 

@@ -1,0 +1,3 @@
+"""`lawgraph` commands for export (registered on the main app when imported)."""
+
+from __future__ import annotations
