@@ -1,5 +1,5 @@
 // purpose: Decided cases that share facts with a fact set, most shared first, with what each held.
-// params: $facts — a list of Fact ids
+// params: $facts — a list of Fact ids; $limit — most cases returned
 // columns: case, case_number, name_zh, year, matched_facts, shared, held
 MATCH (c:Case)-[:HAS_FACT]->(f:Fact)
 WHERE f.id IN $facts
@@ -11,3 +11,4 @@ RETURN c.id AS case, c.case_number AS case_number, c.name_zh AS name_zh, c.year 
        [x IN collect(CASE WHEN l IS NULL THEN null ELSE {form: l.id, party: h.party, share: h.share} END)
         WHERE x IS NOT NULL] AS held
 ORDER BY shared DESC, case
+LIMIT $limit
