@@ -136,7 +136,8 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
                          (Label.ARTICLE, Label.PARAGRAPH, Label.OBLIGATION, Label.LIABILITY_FORM)),
         RelationshipSpec(RelType.ADVOCATES, (Label.POSITION,), OUTCOME_LABELS),
         RelationshipSpec(RelType.BASED_ON, (Label.POSITION,), (Label.DOCTRINE,)),
-        RelationshipSpec(RelType.ARGUES, (Label.PUBLICATION,), (Label.POSITION,), ("stance", "section"), keys=("stance", "section")),
+        RelationshipSpec(RelType.ARGUES, (Label.PUBLICATION,), (Label.POSITION,), ("stance", "section"),
+                         keys=("stance", "section")),
         RelationshipSpec(RelType.PROPOSES, (Label.POSITION,), (Label.RULE,)),
         RelationshipSpec(RelType.REQUIRES, (Label.RULE,), (Label.FACT,)),
         RelationshipSpec(RelType.YIELDS, (Label.RULE,), OUTCOME_LABELS),
@@ -150,7 +151,8 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelationshipSpec(RelType.DECIDED_BY, (Label.CASE,), (Label.COURT,), claim=False,
                          description="derived from the case number's court code"),
         RelationshipSpec(RelType.INVOLVES, (Label.CASE,), (Label.PLATFORM,), ("role",)),
-        RelationshipSpec(RelType.DISCUSSES, (Label.PUBLICATION,), (Label.CASE,), ("section",), keys=("section",)),
+        RelationshipSpec(RelType.DISCUSSES, (Label.PUBLICATION,), (Label.CASE,), ("section",),
+                         keys=("section",)),
         RelationshipSpec(RelType.CITES, (Label.PUBLICATION,), (Label.PUBLICATION,)),
         RelationshipSpec(RelType.RELATED_TO, (Label.DOCTRINE,), (Label.DOCTRINE,), extension=True),
         RelationshipSpec(RelType.ELABORATES, (Label.POSITION,), (Label.OBLIGATION,), extension=True,
@@ -174,7 +176,8 @@ class LabelSpec:
     description: str = ""
 
 
-_KNOWLEDGE_PROPS = ("name_zh", "name_en", "summary_en", "aliases_zh", "aliases_en", "notes_en")
+_KNOWLEDGE_PROPS = ("name_zh", "name_en", "summary_en", "aliases_zh", "aliases_en", "notes_en", "centrality",
+                    "community")
 
 LABELS: dict[Label, LabelSpec] = {
     spec.label: spec
@@ -182,9 +185,10 @@ LABELS: dict[Label, LabelSpec] = {
         LabelSpec(Label.STATUTE, ("code", "title_zh", "title_en", "kind", "promulgated", "effective", "repealed",
                                   "source_file", "in_corpus", "preamble_zh"), "a law or judicial interpretation"),
         LabelSpec(Label.ARTICLE, ("law", "number", "suffix", "label_zh", "text_zh", "text_en", "path_zh",
-                                  "source_file", "line", "pagerank", "community"), "an article (条)"),
+                                  "source_file", "line", "pagerank", "centrality", "community", "notes_en"),
+                  "an article (条)"),
         LabelSpec(Label.PARAGRAPH, ("law", "article", "ordinal", "text_zh", "items"), "a paragraph (款) of an article"),
-        LabelSpec(Label.DOCTRINE, (*_KNOWLEDGE_PROPS, "centrality", "community"),
+        LabelSpec(Label.DOCTRINE, _KNOWLEDGE_PROPS,
                   "a theory, principle or interpretive rule"),
         LabelSpec(Label.OBLIGATION, (*_KNOWLEDGE_PROPS, "tier", "category"), "a duty of the platform"),
         LabelSpec(Label.LIABILITY_FORM, _KNOWLEDGE_PROPS, "a form of liability or outcome"),

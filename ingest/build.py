@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from graph.analytics import annotate
 from graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
 from ingest.case_numbers import CaseNumberError, parse_case_number
 from ingest.errors import BuildRefused, DataError, SourceLocation
@@ -573,5 +574,6 @@ def build_graph(data_dir: Path) -> BuildReport:
     builder.check_sources()
     if builder.errors:
         raise BuildRefused(builder.errors)
+    annotate(builder.graph)
     return BuildReport(builder.graph, dict(builder.articles_by_law), builder.references_found,
                        builder.references_outside, dict(builder.outside_titles), builder.files)

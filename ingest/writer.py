@@ -23,9 +23,16 @@ BATCH_SIZE = 1_000
 BUILD_FORMAT = "1"
 
 
+_CODE_DIRS = ("ingest", "graph")
+
+
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of every file under ``data_dir`` (names and bytes) and of the build format."""
+    """A hash of every file under ``data_dir`` (names and bytes) and of the code that builds it."""
     digest = hashlib.sha256(BUILD_FORMAT.encode())
+    root = Path(__file__).resolve().parents[1]
+    for code_dir in _CODE_DIRS:
+        for path in sorted((root / code_dir).glob("*.py")):
+            digest.update(path.read_bytes())
     for path in sorted(p for p in Path(data_dir).rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())

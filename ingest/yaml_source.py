@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ingest.errors import DataError, SourceLocation
 
@@ -47,40 +47,80 @@ def read_text_checked(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return text.removeprefix("\ufeff")
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    lines: dict[Any, int]
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list that remembers the line of each item (1-based)."""
+
+    line: int = 0
+    lines: list[int]
+
+
+def _yaml_problem(path: Path, exc: yaml.YAMLError) -> DataError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    return DataError(SourceLocation(path, line), f"malformed YAML: {problem}")
+
+
 def _refuse_unsafe_constructs(path: Path, text: str) -> None:
-    yaml = YAML(typ="safe", pure=True)
     try:
-        for event in yaml.parse(text):
+        for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, AliasEvent):
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise DataError(SourceLocation(path, line), "YAML aliases (*name) are not allowed in data files")
-            if isinstance(event, (ScalarEvent, CollectionStartEvent)) and getattr(event, "anchor", None):
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise DataError(SourceLocation(path, line), "YAML anchors (&name) are not allowed in data files")
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise DataError(SourceLocation(path, line), f"malformed YAML: {exc.problem or exc.context}") from None
+                raise DataError(SourceLocation(path, event.start_mark.line + 1),
+                                "YAML aliases (*name) are not allowed in data files")
+            if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor:
+                raise DataError(SourceLocation(path, event.start_mark.line + 1),
+                                "YAML anchors (&name) are not allowed in data files")
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(path, exc) from None
+
+
+def _construct(node: Node, constructor: SafeConstructor) -> Any:
+    if isinstance(node, MappingNode):
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.lines = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            mapping[key] = _construct(value_node, constructor)
+            mapping.lines[key] = key_node.start_mark.line + 1
+        return mapping
+    if isinstance(node, SequenceNode):
+        items = LineList(_construct(item, constructor) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    assert isinstance(node, ScalarNode)
+    return constructor.construct_object(node, deep=True)
 
 
 def load_yaml_documents(path: Path) -> list[YamlDocument]:
     """Parse every document of a YAML file; mappings and lists keep their line numbers."""
     text = read_text_checked(path)
     _refuse_unsafe_constructs(path, text)
-    yaml = YAML(typ="rt", pure=True)
-    try:
-        documents = list(yaml.load_all(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise DataError(SourceLocation(path, line), f"malformed YAML: {exc.problem or exc.context}") from None
-    except YAMLError as exc:
-        raise DataError(SourceLocation(path), f"malformed YAML: {exc}") from None
+    constructor = SafeConstructor()
     result = []
-    for document in documents:
-        if document is None:
-            continue
-        result.append(YamlDocument(path, line_of(document), document))
+    try:
+        for node in yaml.compose_all(text, Loader=_Loader):
+            if node is None:
+                continue
+            data = _construct(node, constructor)
+            if data is None:
+                continue
+            result.append(YamlDocument(path, node.start_mark.line + 1, data))
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(path, exc) from None
+    except (TypeError, ValueError) as exc:  # e.g. an unhashable key
+        raise DataError(SourceLocation(path), f"malformed YAML: {exc}") from None
     if not result:
         raise DataError(SourceLocation(path), "file holds no YAML document")
     return result
@@ -88,21 +128,17 @@ def load_yaml_documents(path: Path) -> list[YamlDocument]:
 
 def line_of(node: Any, key: str | int | None = None) -> int:
     """1-based line of a mapping/list (or of one of its keys/items); 0 when unknown."""
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        try:
-            if key is None:
-                return int(node.lc.line) + 1
-            if isinstance(node, CommentedMap) and key in node:
-                return int(node.lc.key(key)[0]) + 1
-            if isinstance(node, CommentedSeq) and isinstance(key, int):
-                return int(node.lc.item(key)[0]) + 1
-        except (AttributeError, KeyError, TypeError, IndexError):
-            return 0
+    if isinstance(node, LineDict):
+        return node.line if key is None else node.lines.get(key, 0)
+    if isinstance(node, LineList):
+        if key is None:
+            return node.line
+        return node.lines[key] if isinstance(key, int) and 0 <= key < len(node.lines) else 0
     return 0
 
 
 def plain(node: Any) -> Any:
-    """Turn ruamel's commented containers into plain dicts/lists/str for pydantic."""
+    """Turn line-keeping containers into plain dicts and lists for pydantic."""
     if isinstance(node, dict):
         return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):

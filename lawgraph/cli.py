@@ -250,7 +250,7 @@ def main() -> None:  # pragma: no cover
 
 
 # Command groups that live in modules of their own register themselves on `app` when imported.
-from lawgraph import commands_export as _export  # noqa: E402,F401
-from lawgraph import commands_scale as _scale  # noqa: E402,F401
-from lawgraph import commands_outcomes as _outcomes  # noqa: E402,F401
 from lawgraph import commands_dashboard as _dashboard  # noqa: E402,F401
+from lawgraph import commands_export as _export  # noqa: E402,F401
+from lawgraph import commands_outcomes as _outcomes  # noqa: E402,F401
+from lawgraph import commands_scale as _scale  # noqa: E402,F401

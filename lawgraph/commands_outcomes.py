@@ -16,7 +16,9 @@ from lawgraph.cli import BackendOpt, JsonOpt, _settings, app, friendly_errors, o
 @friendly_errors
 def outcomes(
     facts: Annotated[str, typer.Option("--facts", help="Fact ids, comma-separated (see `lawgraph query facts`)")],
-    framework: Annotated[str | None, typer.Option("--framework", help="only this framework's rules (a Position id)")] = None,
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="only this framework's rules (a Position id)")
+    ] = None,
     backend: BackendOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

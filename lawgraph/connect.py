@@ -35,7 +35,7 @@ def open_neo4j(settings: Settings) -> Neo4jStore:
 
 def load_with_progress(target: Any, graph: GraphData, meta: dict[str, Any], quiet: bool = False) -> LoadStats:
     console = Console(stderr=True)
-    if quiet or not console.is_terminal and "pytest" in sys.modules:
+    if quiet or (not console.is_terminal and "pytest" in sys.modules):
         return load_graph(target, graph, meta)
     with Progress(TextColumn("[bold]loading[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as bar:

@@ -277,11 +277,14 @@ def explain(facts: list[str], rules: list[RuleOutcome], cases: list[CaseMatch],
     near = [r for r in rules if r.status == "near-miss"]
     if near:
         en.append("Near misses: " + "; ".join(f"{r.id} lacks {', '.join(r.missing)}" for r in near[:5]) + ".")
-        zh.append("差一项事实即可适用的规则：" + "；".join(f"{r.name_zh}（缺：{'、'.join(r.missing)}）" for r in near[:5]) + "。")
+        missing_zh = "；".join(f"{r.name_zh}（缺：{'、'.join(r.missing)}）" for r in near[:5])
+        zh.append(f"差一项事实即可适用的规则：{missing_zh}。")
     if cases:
         top = cases[0]
-        held = ", ".join(f"{h['party']}: {h['form']}" + (f" {h['share']:.0%}" if h.get("share") is not None else "")
-                         for h in top.held) or "no holding recorded"
+        held = ", ".join(
+            f"{h['party']}: {h['form']}" + (f" {h['share']:.0%}" if h.get("share") is not None else "")
+            for h in top.held
+        ) or "no holding recorded"
         en.append(f"Closest decided case: {top.case} ({top.shared} shared fact(s)); held {held}.")
         zh.append(f"最相近的判例：{top.case}（共同事实 {top.shared} 项）。")
     return {"en": " ".join(en), "zh": "".join(zh)}

@@ -72,7 +72,7 @@ class Neo4jStore:
 
         def work(tx: Any) -> int:
             record = tx.run(query, params or {}).single()
-            return int(record["n"]) if record is not None and "n" in record.keys() else 0
+            return int(record["n"]) if record is not None and "n" in record else 0
 
         try:
             with self.driver.session(database=self.database) as session:
