@@ -216,6 +216,20 @@ def list_queries(as_json: JsonOpt = False) -> None:
     out.print(table)
 
 
+@app.command()
+@friendly_errors
+def docs(data: DataOpt = None) -> None:
+    """Regenerate docs/schema.md (from the model) and docs/content.md (from a build)."""
+    from ingest.build import build_graph
+    from lawgraph.content_doc import render_content_doc, render_schema_doc
+    from lawgraph.settings import REPO_ROOT
+
+    report = build_graph(_settings(data).data_dir)
+    (REPO_ROOT / "docs" / "schema.md").write_text(render_schema_doc(), encoding="utf-8")
+    (REPO_ROOT / "docs" / "content.md").write_text(render_content_doc(report), encoding="utf-8")
+    out.print("wrote docs/schema.md and docs/content.md")
+
+
 @neo4j_app.command("start")
 @friendly_errors
 def neo4j_start(home: Annotated[Path, typer.Option(help="server home (data, logs)")] = Path(".neo4j-local"),

@@ -1,0 +1,121 @@
+"""Shared fixtures: the bundled data, a loaded embedded store, and a real Neo4j 5.
+
+Neo4j: ``NEO4J_URI`` (with NEO4J_USER/NEO4J_PASSWORD) if set; otherwise a local server is started
+from Maven Central artifacts (stores/neo4j_local.py) for the session. If that is impossible the
+``neo4j`` tests skip locally with the reason — and FAIL when ``CI`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.model import GraphData
+from ingest.build import BuildReport, build_graph
+from ingest.targets import EmbeddedTarget, Neo4jTarget
+from ingest.writer import load_graph
+from queries.library import QueryLibrary
+from stores.embedded import EmbeddedStore
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+IN_CI = bool(os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def report() -> BuildReport:
+    return build_graph(DATA)
+
+
+@pytest.fixture(scope="session")
+def graph(report: BuildReport) -> GraphData:
+    return report.graph
+
+
+@pytest.fixture(scope="session")
+def embedded_store(tmp_path_factory: pytest.TempPathFactory, graph: GraphData) -> Iterator[EmbeddedStore]:
+    """The bundled data loaded into a fresh embedded store (shared by read-only tests)."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("embedded"))
+    load_graph(EmbeddedTarget(store), graph)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_lib(embedded_store: EmbeddedStore) -> QueryLibrary:
+    return QueryLibrary(embedded_store)
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"Neo4j is required in CI: {reason}")
+    pytest.skip(f"no Neo4j: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A bolt URI of a real Neo4j 5: NEO4J_URI, or a local server started for this session."""
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"]
+        return
+    try:
+        from stores import neo4j_local
+    except ImportError as exc:  # pragma: no cover
+        _unavailable(f"stores.neo4j_local cannot be imported: {exc}")
+        return
+    home = Path(os.environ.get("LAWGRAPH_TEST_NEO4J_HOME") or tmp_path_factory.mktemp("neo4j"))
+    try:
+        server = neo4j_local.start(home)
+    except Exception as exc:
+        _unavailable(f"the local server did not start: {exc}")
+        return
+    try:
+        yield server.uri
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_session_store(neo4j_uri: str) -> Iterator[object]:
+    from stores.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
+                       os.environ.get("NEO4J_DATABASE", "neo4j"))
+    yield store
+    store.close()
+
+
+_NEO4J_STATE = {"loaded": False}
+
+
+def wipe_neo4j(store: object) -> None:
+    """Delete everything (data, not schema) in bounded transactions."""
+    _NEO4J_STATE["loaded"] = False
+    while store.write_count(  # type: ignore[attr-defined]
+        "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n"):
+        pass
+
+
+@pytest.fixture()
+def neo4j_store(neo4j_session_store: object) -> object:
+    """The session's Neo4j, wiped clean for this test."""
+    wipe_neo4j(neo4j_session_store)
+    return neo4j_session_store
+
+
+@pytest.fixture()
+def neo4j_loaded(neo4j_session_store: object, graph: GraphData) -> object:
+    """The session's Neo4j holding exactly the bundled data (loaded once, again after a wipe)."""
+    if not _NEO4J_STATE["loaded"]:
+        wipe_neo4j(neo4j_session_store)
+        load_graph(Neo4jTarget(neo4j_session_store), graph)  # type: ignore[arg-type]
+        _NEO4J_STATE["loaded"] = True
+    return neo4j_session_store
