@@ -31,6 +31,7 @@ class EmbeddedTarget:
     def finish(self, load_id: str, meta: dict[str, Any]) -> None:
         self.store.swap_in(self.staging)
         self.store.set_meta({**meta, "loaded_at": time.time()})
+        self.store.compact()
 
 
 class Neo4jTarget:

