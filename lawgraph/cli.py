@@ -24,7 +24,7 @@ app = typer.Typer(help="lawgraph: Chinese e-commerce platform liability law as a
 neo4j_app = typer.Typer(help="A local Neo4j 5 server for machines without Docker.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 

@@ -43,5 +43,5 @@ def outcomes(
         cases.add_row(case.case, ", ".join(case.matched_facts),
                       ", ".join(f"{h['party']}:{h['form']}" for h in case.held))
     out.print(cases)
-    out.print(report.explanation["en"])
-    out.print(report.explanation["zh"])
+    out.print(report.explanation["en"], markup=False)
+    out.print(report.explanation["zh"], markup=False)

@@ -10,5 +10,5 @@ RETURN c.id AS case, c.case_number AS case_number, c.name_zh AS name_zh, c.year 
        size(matched_facts) AS shared,
        [x IN collect(CASE WHEN l IS NULL THEN null ELSE {form: l.id, party: h.party, share: h.share} END)
         WHERE x IS NOT NULL] AS held
-ORDER BY shared DESC, case
+ORDER BY shared DESC, size(held) DESC, case
 LIMIT $limit
