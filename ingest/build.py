@@ -63,7 +63,9 @@ def code_for_file(path: Path, taken: Iterable[str] = ()) -> str:
 
 
 def article_id(code: str, number: int, suffix: int | None) -> str:
-    """>>> article_id("CL", 286, 1)
+    """The id of an article: ``ECL:38``; ``CL:286-1`` for 第二百八十六条之一.
+
+    >>> article_id("CL", 286, 1)
     'CL:286-1'
     """
     return f"{code}:{number}" + (f"-{suffix}" if suffix else "")
