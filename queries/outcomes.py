@@ -190,7 +190,11 @@ def outcomes(lib: QueryLibrary, facts: list[str], framework: str | None = None, 
     rules: list[RuleOutcome] = []
     for row, status in selected:
         detail = details.get(row["rule"], {})
-        yields = [y for y in detail.get("yields", []) if y.get("id")]
+        # collect() order differs between engines: sort, so both stores explain alike
+        yields = sorted((y for y in detail.get("yields", []) if y.get("id")), key=lambda y: y["id"])
+        detail["articles"] = sorted(detail.get("articles", []))
+        detail["cases"] = sorted(detail.get("cases", []))
+        row["matched"], row["missing"] = sorted(row["matched"]), sorted(row["missing"])
         forms = [y["id"] for y in yields if y.get("label") == Label.LIABILITY_FORM.value]
         path = OutcomePath()
         for fact in row["matched"]:
@@ -229,7 +233,8 @@ def outcomes(lib: QueryLibrary, facts: list[str], framework: str | None = None, 
     chains = _appeal_chains(lib)
     cases = [
         CaseMatch(case=row["case"], case_number=row["case_number"], name_zh=row["name_zh"], year=row["year"],
-                  matched_facts=row["matched_facts"], shared=row["shared"], held=row["held"],
+                  matched_facts=sorted(row["matched_facts"]), shared=row["shared"],
+                  held=sorted(row["held"], key=lambda h: (h["party"], h["form"])),
                   appeal_chain=chains.get(row["case"], []))
         for row in (lib.run("similar_cases", facts=facts, limit=case_limit) if facts else [])
     ]

@@ -35,10 +35,10 @@ class Neo4jStore:
         refuse_writes(query)
         started = time.perf_counter()
         timeout = timeout_ms / 1000 if timeout_ms else None
-        cypher = neo4j.Query(query, timeout=timeout)
 
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: Any) -> tuple[list[str], list[dict[str, Any]], bool]:
-            result = tx.run(cypher, params or {})
+            result = tx.run(query, params or {})
             columns = list(result.keys())
             rows: list[dict[str, Any]] = []
             for record in result:

@@ -8,5 +8,5 @@ RETURN community, size(nodes) AS size,
        [x IN nodes WHERE 'Doctrine' IN labels(x) | x.id] AS doctrines,
        size([x IN nodes WHERE 'Rule' IN labels(x)]) AS rules,
        size([x IN nodes WHERE 'Article' IN labels(x)]) AS articles,
-       [x IN nodes | x.id][0..12] AS members
+       [x IN nodes | x.id] AS members
 ORDER BY size DESC, community
