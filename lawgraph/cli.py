@@ -237,8 +237,13 @@ def neo4j_start(home: Annotated[Path, typer.Option(help="server home (data, logs
     """Start a local Neo4j 5 (from Maven Central artifacts) and print its bolt URI."""
     from stores import neo4j_local
 
-    uri = neo4j_local.start_daemon(home.resolve(), port)
-    out.print(uri)
+    try:
+        server = neo4j_local.start(home.resolve(), port, detach=True)
+    except neo4j_local.LocalNeo4jError as exc:
+        raise StoreError(str(exc)) from None
+    out.print(server.uri)
+    err.print(f"export NEO4J_URI={server.uri}   # no password: a loopback-only test server; "
+              f"stop it with `lawgraph neo4j stop --home {home}`")
 
 
 @neo4j_app.command("stop")
@@ -247,7 +252,7 @@ def neo4j_stop(home: Annotated[Path, typer.Option(help="server home")] = Path(".
     """Stop the local Neo4j started with `lawgraph neo4j start`."""
     from stores import neo4j_local
 
-    neo4j_local.stop_daemon(home.resolve())
+    out.print("stopped" if neo4j_local.stop(home.resolve()) else "not running")
 
 
 @neo4j_app.command("status")
@@ -256,7 +261,8 @@ def neo4j_status(home: Annotated[Path, typer.Option(help="server home")] = Path(
     """Print the local server's bolt URI if it runs."""
     from stores import neo4j_local
 
-    out.print(neo4j_local.status(home.resolve()) or "not running")
+    server = neo4j_local.status(home.resolve())
+    out.print(f"{server.uri} pid={server.pid}" if server else "not running")
 
 
 def main() -> None:  # pragma: no cover

@@ -12,6 +12,9 @@ the Bolt connector on, and no HTTP connector.
   ``HOME/data/transactions/neo4j`` and ``HOME/logs/debug.log`` (the standard layout), so stopping
   and starting again on the same home keeps the data. Bolt listens on 127.0.0.1 only, on the given
   port or a free one. The JVM heap (default 1g) and page cache (default 256m) are modest.
+  ``server.restart()`` stops and starts again on the same home *and port*, so a test can stop the
+  server mid-load and its driver reconnects to the same URI. ``stop()`` is clean (SIGTERM:
+  checkpoint, store closed); after a SIGKILL the next start recovers from the transaction log.
 * AUTHENTICATION IS DISABLED: connect with ``auth=None`` (any credentials are accepted too). This
   is a loopback-only test server; never expose it on another interface.
 * ``import_csv(home, nodes, relationships)`` runs Neo4j's own bulk importer (``neo4j-admin database
@@ -259,6 +262,15 @@ class LocalNeo4j:
                     f"the next start will recover the store.\n{_tail(self.home / LOG_FILE)}")
         _clear_run_files(self.home, self.pid)
 
+    def restart(self, *, heap: str = "1g", pagecache: str = "256m", timeout: float = 180.0) -> LocalNeo4j:
+        """Stop, then start again on the same home and port (so clients keep their URI).
+
+        Returns the new server object (same ``uri``, new ``pid``).
+        """
+        self.stop()
+        return start(self.home, self.port, heap=heap, pagecache=pagecache, timeout=timeout,
+                     detach=self._proc is None)
+
     def _wait_exit(self, timeout: float) -> bool:
         if self._proc is not None:
             try:
@@ -320,8 +332,9 @@ def start(home: Path, port: int | None = None, *, heap: str = "1g", pagecache: s
     Bolt listens on 127.0.0.1:``port`` (a free port if None), without authentication. Returns
     once the default database is available and Bolt answers a handshake. ``detach=True`` leaves
     the server running after this process exits (the CLI's ``start``); otherwise it is stopped at
-    exit if the caller has not stopped it. ``jvm_args`` are added to the JVM's flags. Raises LocalNeo4jError with the server log's tail if it
-    exits or is not ready within ``timeout`` seconds.
+    exit if the caller has not stopped it. ``jvm_args`` are added to the JVM's flags. Raises
+    LocalNeo4jError with the server log's tail if it exits or is not ready within ``timeout``
+    seconds.
     """
     home = Path(home).resolve()
     running = status(home)
@@ -329,7 +342,7 @@ def start(home: Path, port: int | None = None, *, heap: str = "1g", pagecache: s
         raise LocalNeo4jError(f"a local Neo4j is already running on {home}: {running.uri} (pid {running.pid})")
     built = build()
     (home / "logs").mkdir(parents=True, exist_ok=True)
-    # Port 0 lets the server bind a free port itself (no race); it reports the port it got.
+    # Port 0: the server picks a free loopback port itself and reports the one it bound.
     cmd = [java_executable(), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, *jvm_args, "-cp", built.classpath, MAIN_CLASS,
            "server", "--home", str(home), "--address", "127.0.0.1",
            "--port", str(0 if port is None else port), "--pagecache", pagecache]
