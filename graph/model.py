@@ -120,7 +120,8 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelationshipSpec(RelType.PART_OF, (Label.ARTICLE, Label.PARAGRAPH), (Label.STATUTE, Label.ARTICLE),
                          claim=False, description="article → statute; paragraph → article"),
         RelationshipSpec(RelType.REFERS_TO, (Label.ARTICLE,), (Label.ARTICLE,), ("text", "count"), claim=False,
-                         description="a citation in the statute text (本法第X条, 《…法》第X条); text = the citing words"),
+                         description="a citation in the statute text (本法第X条, 《…法》第X条); "
+                                     "text = the citing words"),
         RelationshipSpec(RelType.SPECIAL_RULE_OF, _LAW, _LAW, ("note_en",),
                          description="lex specialis: the source provision is a special rule of the target"),
         RelationshipSpec(RelType.SUPERSEDES, _LAW, _LAW, ("note_en",),

@@ -278,7 +278,8 @@ def explain(facts: list[str], rules: list[RuleOutcome], cases: list[CaseMatch],
         cite = "; ".join(rule.sources)
         en.append(f"Under {frame.get('name_en') or rule.framework}, rule '{rule.name_en}' yields {outcome_en} "
                   f"(grounded in {articles}{doctrines}) [{cite}].")
-        zh.append(f"依{frame.get('name_zh') or rule.framework}，{rule.name_zh}：{outcome_zh}（依据：{articles}）[{cite}]。")
+        framework_zh = frame.get("name_zh") or rule.framework
+        zh.append(f"依{framework_zh}，{rule.name_zh}：{outcome_zh}（依据：{articles}）[{cite}]。")
     near = [r for r in rules if r.status == "near-miss"]
     if near:
         en.append("Near misses: " + "; ".join(f"{r.id} lacks {', '.join(r.missing)}" for r in near[:5]) + ".")

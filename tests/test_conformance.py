@@ -72,9 +72,12 @@ def test_query_conforms(name: str, embedded_store: EmbeddedStore, neo4j_loaded: 
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("facts", [["platform-knew-or-should-have-known", "no-necessary-measures"],
-                                   ["qualification-review-failed"], ["life-health-goods", "qualification-review-failed"],
-                                   ["platform-promise"]])
+@pytest.mark.parametrize("facts", [
+    ["platform-knew-or-should-have-known", "no-necessary-measures"],
+    ["qualification-review-failed"],
+    ["life-health-goods", "qualification-review-failed"],
+    ["platform-promise"],
+])
 def test_outcomes_conform(facts: list[str], embedded_store: EmbeddedStore, neo4j_loaded: object) -> None:
     a = outcomes(QueryLibrary(embedded_store), facts).to_dict()
     b = outcomes(QueryLibrary(neo4j_loaded), facts).to_dict()  # type: ignore[arg-type]

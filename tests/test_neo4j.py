@@ -73,7 +73,7 @@ def test_store_refuses_writes_without_the_keyword_check(neo4j_loaded: object) ->
     import neo4j as driver_module
 
     store = neo4j_loaded
-    with store.driver.session(default_access_mode=driver_module.READ_ACCESS) as session:  # type: ignore[attr-defined]
-        with pytest.raises(driver_module.exceptions.ClientError):
-            session.execute_read(lambda tx: tx.run("CREATE (:X {id: 'y'})").consume())
+    session = store.driver.session(default_access_mode=driver_module.READ_ACCESS)  # type: ignore[attr-defined]
+    with session, pytest.raises(driver_module.exceptions.ClientError):
+        session.execute_read(lambda tx: tx.run("CREATE (:X {id: 'y'})").consume())
     assert store.read("MATCH (x:X) RETURN count(x) AS n").rows == [{"n": 0}]  # type: ignore[attr-defined]
