@@ -1,0 +1,62 @@
+"""lawgraph dashboard: explore, explain and teach platform liability law from the knowledge graph.
+
+Run ``lawgraph dashboard`` (or ``streamlit run dashboard/app.py``). It reads the embedded store built
+from the bundled data, or Neo4j when ``NEO4J_URI`` is set, and says which in the sidebar. This file is
+the frame around every page: language toggle, store, navigation.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository (needed in a bare clone).
+_REPO = str(Path(__file__).resolve().parents[1])
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+import streamlit as st  # noqa: E402
+
+from dashboard import state, url_state  # noqa: E402
+from dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t  # noqa: E402
+from stores.base import StoreError  # noqa: E402
+
+st.set_page_config(page_title="lawgraph", page_icon="⚖️", layout="wide")
+
+url_state.seed(LANG_KEY, "lang", LANGUAGES)
+st.session_state.setdefault(LANG_KEY, "en")
+with st.sidebar:
+    lang = st.segmented_control(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                                key=LANG_KEY, required=True)
+url_state.publish("lang", None if lang == "en" else lang)
+note_language()
+
+PAGES = {
+    "section.analyse": [("app_pages/outcome.py", "page.outcome", ":material/gavel:", "outcome"),
+                        ("app_pages/explore.py", "page.explore", ":material/hub:", "explore")],
+    "section.browse": [("app_pages/statutes.py", "page.statutes", ":material/menu_book:", "statutes"),
+                       ("app_pages/cases.py", "page.cases", ":material/account_balance:", "cases"),
+                       ("app_pages/debates.py", "page.debates", ":material/forum:", "debates")],
+    "section.learn": [("app_pages/teach.py", "page.teach", ":material/school:", "teach"),
+                      ("app_pages/console.py", "page.console", ":material/terminal:", "cypher")],
+}
+page = st.navigation({
+    t(section): [st.Page(path, title=t(title), icon=icon, url_path=url, default=url == "outcome")
+                 for path, title, icon, url in pages]
+    for section, pages in PAGES.items()
+})
+
+kind, where = state.backend_summary()
+st.sidebar.caption(f"{t('app.backend')}: **{t('app.backend.' + kind)}**  \n`{where}`")
+
+try:
+    state.store()
+except StoreError as exc:
+    st.error(f"{t('app.store_error')}: {exc}")
+    st.stop()
+
+st.title(page.title)
+try:
+    page.run()
+except StoreError as exc:  # a query the store refused or could not finish: say why, no traceback
+    st.error(str(exc))

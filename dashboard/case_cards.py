@@ -1,0 +1,99 @@
+"""Case cards: court, year and procedure (from the case number), facts, holding, shares and appeal chain.
+
+Used by the Cases page, by the decided cases of the outcome page (with the facts shared with the
+reader's fact pattern highlighted) and by the Teach page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.i18n import name_of, procedure_name, t
+
+
+def holdings(case_id: str) -> list[dict[str, Any]]:
+    """What the case held, per party (``case_holdings`` matches fragments, so keep exact ids)."""
+    return [row for row in state.rows("case_holdings", case=case_id) if row["case"] == case_id]
+
+
+def appeal_chain(case_id: str) -> list[dict[str, Any]]:
+    """The instances linked to ``case_id`` by APPEAL_OF, earliest first, each with its disposition."""
+    links = state.rows("appeal_chains")
+    earlier_of = {row["later"]: row for row in links}
+    later_of = {row["earlier"]: row for row in links}
+    if case_id not in earlier_of and case_id not in later_of:
+        return []
+    first, seen = case_id, {case_id}
+    while first in earlier_of and earlier_of[first]["earlier"] not in seen:
+        first = earlier_of[first]["earlier"]
+        seen.add(first)
+    chain = [{"case": first, "disposition": None}]
+    while chain[-1]["case"] in later_of and later_of[chain[-1]["case"]]["later"] not in {c["case"] for c in chain}:
+        row = later_of[chain[-1]["case"]]
+        chain.append({"case": row["later"], "disposition": row["disposition"]})
+    return chain
+
+
+def vocabulary_name(item_id: str) -> str:
+    known = state.vocabulary().get(item_id)
+    return name_of({"id": item_id, **known}) if known else item_id
+
+
+def held_text(row: dict[str, Any]) -> str:
+    """``platform: 连带责任 (30%)``."""
+    share = f" ({row['share']:.0%})" if row.get("share") is not None else ""
+    return f"{row['party']}: {vocabulary_name(row['form'])}{share}"
+
+
+def fact_badges(facts: list[str], shared: set[str]) -> None:
+    """The case's facts as badges; the ones shared with the reader's facts in green with a check."""
+    with st.container(horizontal=True, gap="small"):
+        for fact in sorted(facts, key=lambda f: (f not in shared, f)):
+            if fact in shared:
+                st.badge(vocabulary_name(fact), icon=":material/check:", color="green")
+            else:
+                st.badge(vocabulary_name(fact), color="gray")
+
+
+def shares_chart(held: list[dict[str, Any]]) -> None:
+    """A bar per party with its share of the loss, when the court fixed shares."""
+    shared = [row for row in held if row.get("share") is not None]
+    if not shared:
+        return
+    frame = pd.DataFrame({t("col.party"): [r["party"] for r in shared], t("col.share"): [r["share"] for r in shared]})
+    st.caption(t("case.shares"))
+    st.bar_chart(frame, x=t("col.party"), y=t("col.share"), horizontal=True, height=60 + 30 * len(shared))
+
+
+def case_card(case_id: str, *, shared: set[str] | None = None, show_chain: bool = True) -> None:
+    """A bordered card for one case."""
+    detail = state.rows("case_detail", id=case_id)
+    if not detail:
+        st.warning(case_id)
+        return
+    case = detail[0]
+    held = holdings(case_id)
+    with st.container(border=True):
+        st.markdown(f"**{case.get('case_number') or case_id}** · {case.get('name_zh') or ''}")
+        court = case.get("court_name_zh") or (case.get("court") or "").removeprefix("court:") or "—"
+        st.caption(f"{t('case.court')}: {court} · {t('case.year')}: {case.get('year') or '—'} · "
+                   f"{t('case.procedure')}: {procedure_name(case.get('procedure'))}")
+        if case.get("facts"):
+            fact_badges(case["facts"], shared or set())
+        if case.get("holding_en"):
+            st.markdown(f"*{t('case.holding')}:* {case['holding_en']}")
+        st.markdown(f"*{t('case.held')}:* " + ("; ".join(held_text(h) for h in held) or t("case.no_holding")))
+        shares_chart(held)
+        if case.get("applies"):
+            st.caption(f"{t('case.applies')}: {', '.join(case['applies'])}")
+        if show_chain:
+            chain = appeal_chain(case_id)
+            if chain:
+                st.caption(f"{t('case.appeal_chain')}: " + " → ".join(
+                    (f"({c['disposition']}) " if c["disposition"] else "") + c["case"] for c in chain))
+        st.page_link("app_pages/explore.py", label=t("common.open_explore"), icon=":material/hub:",
+                     query_params={"node": case_id})

