@@ -199,6 +199,14 @@ class CaseEntry(Strict):
     def _refs(cls, value: Any) -> Any:
         return _coerce_refs(value)
 
+    @field_validator("held")
+    @classmethod
+    def _shares_at_most_one(cls, held: list[HeldEntry]) -> list[HeldEntry]:
+        shares = [h.share for h in held if h.share is not None]
+        if sum(shares) > 1.0 + 1e-9:
+            raise ValueError(f"shares of one case sum to {sum(shares):g}, more than 1")
+        return held
+
     @model_validator(mode="after")
     def _number_or_id(self) -> CaseEntry:
         if self.case_number is None and self.id is None:
@@ -207,9 +215,6 @@ class CaseEntry(Strict):
             raise ValueError("give either case_number or an unnumbered id, not both")
         if not self.held and not self.vagueness_en:
             raise ValueError("a case with no holding (held: []) must say why in vagueness_en")
-        shares = [h.share for h in self.held if h.share is not None]
-        if sum(shares) > 1.0 + 1e-9:
-            raise ValueError(f"shares of one case sum to {sum(shares):g}, more than 1")
         return self
 
 

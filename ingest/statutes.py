@@ -24,6 +24,7 @@ ITEM_HEAD = re.compile(rf"^（[{_NUM}]+）")
 FOOTNOTE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: editorial footnotes of the source, not statute text
 APPENDIX_HEADINGS = ("附件", "附录")
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -98,7 +99,9 @@ def parse_statute_file(path: Path) -> ParsedStatuteFile:
         or an article number that is not a numeral — naming the file and line.
     """
     text = read_text_checked(path)
-    lines = text.splitlines()
+    # \r\n, \r or \n end a line, as in editors; str.splitlines() would also split at U+2028, \x0c …
+    # and so number the lines after one of those differently from the file the user opens
+    lines = _LINE_BREAK.split(text)
     titles: list[str] = []
     date_lines: list[tuple[str, str]] = []
     body_start = 0
@@ -113,7 +116,7 @@ def parse_statute_file(path: Path) -> ParsedStatuteFile:
             year, month, day = (int(g) for g in match.groups())
             date_lines.append((f"{year:04d}-{month:02d}-{day:02d}", line[match.end():].strip()))
     else:
-        raise DataError(SourceLocation(path), f"no '{INFO_END}' line: not a statute file of the corpus format")
+        raise DataError(SourceLocation(path, 1), f"no '{INFO_END}' line: not a statute file of the corpus format")
     if not titles:
         raise DataError(SourceLocation(path, 1), "no '# title' line before the info end marker")
 
@@ -173,6 +176,6 @@ def parse_statute_file(path: Path) -> ParsedStatuteFile:
         else:
             current.paragraphs.append(ParsedParagraph(len(current.paragraphs) + 1, line))
     if not articles:
-        raise DataError(SourceLocation(path), "no articles (第X条) found")
+        raise DataError(SourceLocation(path, 1), "no articles (第X条) found")
     return ParsedStatuteFile(path, titles[0], titles[1] if len(titles) > 1 else None, date_lines, articles,
                              "\n".join(preamble) or None, "\n".join(appendix) or None, notes)

@@ -1,23 +1,43 @@
-"""Write a built graph into a store: batched ``UNWIND $rows … MERGE``, idempotent, all-or-nothing.
+"""Write a built graph into a store: batched ``UNWIND $rows …``, idempotent, all-or-nothing.
 
 One code path for both stores. A :class:`LoadTarget` says how a store begins a load, writes one
 batch, and makes the load visible at the end: the embedded store writes into a staging graph and
 swaps it in atomically; Neo4j tags every node and relationship with the run's ``load_id`` and, when
 the run completes, deletes whatever an earlier (or killed) run left that this run did not write.
+
+Two plans, chosen by the target in :meth:`LoadTarget.begin`:
+
+* **merge** (the general case: a Neo4j database that already holds a load) — ``MERGE`` by ``id``,
+  relationships matched by their endpoints' ``id`` through the ``Entity.id`` index, rows as maps.
+* **create** (the target writes into an empty graph: the embedded store's fresh staging graph, an
+  empty Neo4j database) — ``CREATE``, each node batch returns the internal ids of the nodes it made,
+  and relationships find their endpoints by internal id (``id()`` / ``elementId()`` seeks, no index
+  lookups); rows are flat lists in a fixed column order (smaller parameters, no per-row maps). The
+  graph written is the same as the merge plan's: same labels, properties and relationships.
+
+Both plans stream their batches (rows are made one batch at a time, and written on a background
+thread while the next is made) and pause the cyclic garbage collector while they run, so a
+million-relationship load neither holds every row in memory nor spends its time walking the built
+graph.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, GraphData, Label, RelType
+from graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from ingest.build import gc_paused
 
+#: rows per write of the merge plan (and the default of a target that states none)
 BATCH_SIZE = 1_000
 #: bump when the way files become nodes changes, so embedded stores rebuild
 BUILD_FORMAT = "1"
@@ -41,12 +61,17 @@ def data_fingerprint(data_dir: Path) -> str:
 
 @dataclass(frozen=True)
 class Batch:
-    """One write: the query, its rows, and what it is (for progress and errors)."""
+    """One write: the query, its rows, and what it is (for progress and errors).
+
+    ``node_ids`` (create plan only): the ids of the nodes the batch creates, in row order; the
+    query then returns one column, the internal id of each, and the target returns those values.
+    """
 
     query: str
-    rows: list[dict[str, Any]]
+    rows: list[Any]
     what: str
     relationships: int = 0
+    node_ids: list[str] | None = field(default=None, repr=False)
 
 
 def node_query(label: Label) -> str:
@@ -62,9 +87,95 @@ def edge_query(rel: RelType) -> str:
             f"MERGE (a)-[r:{rel.value}{key}]->(b) SET r = row.props")
 
 
-def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None,
-                 batch_size: int = BATCH_SIZE) -> Iterator[Batch]:
-    """Nodes first (label by label), then relationships (type by type), ``batch_size`` rows each."""
+def _columns(known: Sequence[str], records: Sequence[NodeRecord] | Sequence[EdgeRecord],
+             first: Sequence[str] = (), extra: Sequence[str] = ()) -> list[str]:
+    """Property columns of a group of records: ``first``, the spec's order, others sorted, ``extra``."""
+    present: set[str] = set()
+    for record in records:
+        present.update(record.props)
+    present.difference_update(first)
+    present.difference_update(extra)
+    ordered = [p for p in known if p in present]
+    return [*first, *ordered, *sorted(present - set(ordered)), *extra]
+
+
+def create_node_query(label: Label, columns: Sequence[str], id_function: str) -> str:
+    """``CREATE`` one node per row (a list in ``columns`` order) and return its internal id.
+
+    >>> create_node_query(Label.FACT, ["id", "group"], "id")
+    'UNWIND $rows AS row CREATE (n:Entity:Fact) SET n.id = row[0], n.group = row[1] RETURN id(n) AS i'
+    """
+    sets = ", ".join(f"n.{c} = row[{i}]" for i, c in enumerate(columns))
+    return f"UNWIND $rows AS row CREATE (n:{BASE_LABEL}:{label.value}) SET {sets} RETURN {id_function}(n) AS i"
+
+
+def create_edge_query(rel: RelType, columns: Sequence[str], id_function: str) -> str:
+    """``CREATE`` one relationship per row ``[source internal id, target internal id, *columns]``.
+
+    >>> create_edge_query(RelType.HELD, ["party", "share"], "id")  # doctest: +NORMALIZE_WHITESPACE
+    'UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1]
+     CREATE (a)-[r:HELD]->(b) SET r.party = row[2], r.share = row[3]'
+    """
+    sets = ", ".join(f"r.{c} = row[{i + 2}]" for i, c in enumerate(columns))
+    return (f"UNWIND $rows AS row MATCH (a) WHERE {id_function}(a) = row[0] "
+            f"MATCH (b) WHERE {id_function}(b) = row[1] CREATE (a)-[r:{rel.value}]->(b)"
+            + (f" SET {sets}" if sets else ""))
+
+
+def _edges_by_type(graph: GraphData) -> list[tuple[RelType, list[EdgeRecord]]]:
+    by_type: dict[RelType, list[EdgeRecord]] = {}
+    for edge in graph.edges:
+        by_type.setdefault(edge.type, []).append(edge)
+    return sorted(by_type.items())
+
+
+def count_batches(graph: GraphData, batch_size: int,
+                  by_type: list[tuple[RelType, list[EdgeRecord]]] | None = None) -> int:
+    """How many batches either plan makes of ``graph``."""
+    groups = [len(nodes) for nodes in graph.nodes_by_label().values()]
+    groups += [len(edges) for _, edges in (by_type if by_type is not None else _edges_by_type(graph))]
+    return sum(-(-n // batch_size) for n in groups)
+
+
+def plan_create_nodes(graph: GraphData, extra: dict[str, Any] | None = None, batch_size: int = BATCH_SIZE,
+                      id_function: str = "id") -> Iterator[Batch]:
+    """The create plan's node batches (label by label); each returns its nodes' internal ids."""
+    extra = extra or {}
+    for label, nodes in sorted(graph.nodes_by_label().items()):
+        columns = _columns(LABELS[label].properties, nodes, first=("id",), extra=tuple(extra))
+        query = create_node_query(label, columns, id_function)
+        props_columns = columns[1:len(columns) - len(extra)]
+        tail = list(extra.values())
+        for start in range(0, len(nodes), batch_size):
+            chunk = nodes[start:start + batch_size]
+            rows = [[n.id, *(n.props.get(c) for c in props_columns), *tail] for n in chunk]
+            yield Batch(query, rows, f"{label.value} nodes", node_ids=[n.id for n in chunk])
+
+
+def plan_create_edges(graph: GraphData, internal_ids: dict[str, Any], extra: dict[str, Any] | None = None,
+                      batch_size: int = BATCH_SIZE, id_function: str = "id",
+                      by_type: list[tuple[RelType, list[EdgeRecord]]] | None = None) -> Iterator[Batch]:
+    """The create plan's relationship batches (type by type), endpoints given by internal id."""
+    extra = extra or {}
+    for rel, edges in (by_type if by_type is not None else _edges_by_type(graph)):
+        spec = RELATIONSHIPS[rel]
+        columns = _columns(spec.properties, edges, first=spec.keys, extra=tuple(extra))
+        query = create_edge_query(rel, columns, id_function)
+        keys = set(spec.keys)
+        props_columns = columns[:len(columns) - len(extra)]
+        tail = list(extra.values())
+        for start in range(0, len(edges), batch_size):
+            chunk = edges[start:start + batch_size]
+            rows = [[internal_ids[e.source], internal_ids[e.target],
+                     # a MERGE key may not be null, so the merge plan writes "" for a missing key: so do we
+                     *((e.props.get(c) or "") if c in keys else e.props.get(c) for c in props_columns), *tail]
+                    for e in chunk]
+            yield Batch(query, rows, f"{rel.value} relationships", len(rows))
+
+
+def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None, batch_size: int = BATCH_SIZE,
+                 by_type: list[tuple[RelType, list[EdgeRecord]]] | None = None) -> Iterator[Batch]:
+    """The merge plan: nodes first (label by label), then relationships (type by type), ``batch_size`` rows each."""
     extra = extra or {}
     for label, nodes in sorted(graph.nodes_by_label().items()):
         query = node_query(label)
@@ -72,10 +183,7 @@ def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None,
             chunk = nodes[start:start + batch_size]
             rows = [{"id": n.id, "props": {**n.props, "id": n.id, **extra}} for n in chunk]
             yield Batch(query, rows, f"{label.value} nodes")
-    by_type: dict[RelType, list[Any]] = {}
-    for edge in graph.edges:
-        by_type.setdefault(edge.type, []).append(edge)
-    for rel, edges in sorted(by_type.items()):
+    for rel, edges in (by_type if by_type is not None else _edges_by_type(graph)):
         spec = RELATIONSHIPS[rel]
         query = edge_query(rel)
         for start in range(0, len(edges), batch_size):
@@ -91,13 +199,22 @@ def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None,
 
 
 class LoadTarget(Protocol):
-    """How one store takes a load."""
+    """How one store takes a load.
+
+    Optional attributes, read after :meth:`begin`: ``fresh`` (bool: the load goes into an empty
+    graph, so the create plan may be used), ``id_function`` (``"id"`` or ``"elementId"``: how the
+    store names a node's internal id in Cypher; required when ``fresh``), ``batch_size`` (rows per
+    write this store does best with), ``writers`` (how many batches it may be given at once, from
+    as many threads; default 1).
+    """
 
     def begin(self, load_id: str) -> dict[str, Any]:
-        """Prepare (constraints, staging); return extra properties for every row."""
+        """Prepare (indexes, staging); return extra properties for every row."""
         ...
 
-    def write_batch(self, batch: Batch) -> None: ...
+    def write_batch(self, batch: Batch) -> list[Any] | None:
+        """Write one batch in one transaction; for a batch with ``node_ids``, return the query's column."""
+        ...
 
     def finish(self, load_id: str, meta: dict[str, Any]) -> None:
         """Make the load visible and record it."""
@@ -116,20 +233,93 @@ class LoadStats:
         return self.relationships / self.seconds if self.seconds else 0.0
 
 
+class _Pipeline:
+    """Write batches on background threads while the caller makes the next ones.
+
+    Making a batch is Python work; writing it is mostly waiting for the store (the socket releases the
+    GIL), so the two overlap. ``writers`` threads write at once (a store that runs transactions in
+    parallel, Neo4j, gains; the embedded store runs one write at a time, so it takes one). At most
+    ``depth`` batches wait; ``drain`` returns the written batches in order with what the target
+    returned; an error of a writer thread is raised in the caller.
+    """
+
+    def __init__(self, write: Callable[[Batch], list[Any] | None], writers: int = 1) -> None:
+        self.write = write
+        self.depth = writers + 1
+        self.pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="lawgraph-load")
+        self.pending: deque[tuple[Batch, Future[list[Any] | None]]] = deque()
+
+    def submit(self, batch: Batch) -> list[tuple[Batch, list[Any] | None]]:
+        self.pending.append((batch, self.pool.submit(self.write, batch)))
+        return self.drain(self.depth)
+
+    def drain(self, keep: int = 0) -> list[tuple[Batch, list[Any] | None]]:
+        done = []
+        while len(self.pending) > keep:
+            batch, future = self.pending.popleft()
+            done.append((batch, future.result()))
+        return done
+
+    def close(self) -> None:
+        for _, future in self.pending:
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+
 def load_graph(target: LoadTarget, graph: GraphData, meta: dict[str, Any] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
-               batch_size: int = BATCH_SIZE) -> LoadStats:
-    """Load ``graph`` through ``target``; ``progress(done, total, what)`` is called after each batch."""
+               batch_size: int | None = None) -> LoadStats:
+    """Load ``graph`` through ``target``; ``progress(done, total, what)`` is called after each batch.
+
+    ``batch_size`` overrides the target's own (``target.batch_size``, else :data:`BATCH_SIZE`).
+    Batches are written one at a time, in order, on a background thread while the next is made.
+    """
     started = time.perf_counter()
     load_id = uuid.uuid4().hex
-    extra = target.begin(load_id)
-    batches = list(plan_batches(graph, extra, batch_size))
-    for done, batch in enumerate(batches, 1):
-        target.write_batch(batch)
-        if progress:
-            progress(done, len(batches), batch.what)
-    target.finish(load_id, {**(meta or {}), "load_id": load_id, "nodes": len(graph.nodes),
-                            "relationships": len(graph.edges)})
+    with gc_paused():
+        extra = target.begin(load_id)
+        size = batch_size or getattr(target, "batch_size", None) or BATCH_SIZE
+        by_type = _edges_by_type(graph)
+        total = count_batches(graph, size, by_type)
+        done = 0
+        lock = threading.Lock()
+
+        def write(batch: Batch) -> list[Any] | None:
+            nonlocal done
+            returned = target.write_batch(batch)
+            with lock:
+                done += 1
+                if progress:
+                    progress(done, total, batch.what)
+            return returned
+
+        pipeline = _Pipeline(write, max(1, int(getattr(target, "writers", 1))))
+        try:
+            if getattr(target, "fresh", False):
+                id_function = getattr(target, "id_function", "id")
+                internal: dict[str, Any] = {}
+
+                def keep_ids(written: list[tuple[Batch, list[Any] | None]]) -> None:
+                    for batch, returned in written:
+                        if returned is None or len(returned) != len(batch.rows):
+                            raise RuntimeError(f"{batch.what}: the store returned "
+                                               f"{0 if returned is None else len(returned)} ids for "
+                                               f"{len(batch.rows)} created nodes")
+                        internal.update(zip(batch.node_ids or [], returned, strict=True))
+
+                for batch in plan_create_nodes(graph, extra, size, id_function):
+                    keep_ids(pipeline.submit(batch))
+                keep_ids(pipeline.drain())  # relationships need every node's internal id
+                for batch in plan_create_edges(graph, internal, extra, size, id_function, by_type):
+                    pipeline.submit(batch)
+            else:
+                for batch in plan_batches(graph, extra, size, by_type):
+                    pipeline.submit(batch)
+            pipeline.drain()
+        finally:
+            pipeline.close()
+        target.finish(load_id, {**(meta or {}), "load_id": load_id, "nodes": len(graph.nodes),
+                                "relationships": len(graph.edges)})
     return LoadStats(load_id, len(graph.nodes), len(graph.edges), time.perf_counter() - started)
 
 

