@@ -19,6 +19,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import state, url_state  # noqa: E402
 from dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t  # noqa: E402
+from ingest.errors import BuildRefused, DataError  # noqa: E402
 from stores.base import StoreError  # noqa: E402
 
 st.set_page_config(page_title="lawgraph", page_icon="⚖️", layout="wide")
@@ -51,7 +52,7 @@ st.sidebar.caption(f"{t('app.backend')}: **{t('app.backend.' + kind)}**  \n`{whe
 
 try:
     state.store()
-except StoreError as exc:
+except (StoreError, BuildRefused, DataError) as exc:  # bad data or no store: say why, no traceback
     st.error(f"{t('app.store_error')}: {exc}")
     st.stop()
 

@@ -24,6 +24,7 @@ def streamlit_command(port: int, address: str | None = None) -> list[str]:
     """
     command = [sys.executable, "-m", "dashboard.serve",
                "--server.headless=true", f"--server.port={port}", "--browser.gatherUsageStats=false",
+               "--client.showErrorDetails=none",  # never a stack trace on the page
                # nothing to watch in production, and watching the repo costs start-up time
                "--server.fileWatcherType=none", "--server.runOnSave=false"]
     if address:

@@ -202,10 +202,6 @@ def test_dashboard_shows_no_traceback_when_the_store_cannot_be_opened(dashboard:
     assert "cannot use" in text and "Traceback" not in text and not list(app.exception)
 
 
-@pytest.mark.xfail(strict=True, reason="dashboard/app.py catches StoreError only: a refused build (BuildRefused) "
-                                       "of the data the dashboard builds on first use reaches the page as a "
-                                       "traceback (fix: catch ingest.errors.BuildRefused/DataError there, or "
-                                       "have lawgraph.connect.open_store raise StoreError)")
 def test_dashboard_shows_no_traceback_for_bad_data(dashboard: Any, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LAWGRAPH_HOME", str(tmp_path / "home"))
@@ -217,10 +213,6 @@ def test_dashboard_shows_no_traceback_for_bad_data(dashboard: Any, tmp_path: Pat
     assert "Traceback" not in text and not list(app.exception)
 
 
-@pytest.mark.xfail(strict=True, reason="Streamlit shows an uncaught exception's traceback unless "
-                                       "client.showErrorDetails is off: add '--client.showErrorDetails=none' to "
-                                       "lawgraph/commands_dashboard.py streamlit_command (or [client] "
-                                       "showErrorDetails = \"none\" in dashboard/.streamlit/config.toml)")
 def test_dashboard_is_served_without_error_details() -> None:
     from lawgraph.commands_dashboard import streamlit_command
 
