@@ -133,6 +133,10 @@ def plot(results: dict[str, Any], img_dir: Path = IMG_DIR) -> dict[str, Path]:
                     axes[0].plot(xs, [f["load_s"] * x / base["cases"] for x in xs], linestyle=":",
                                  color=style.get(backend, {}).get("color", "grey"), alpha=0.6,
                                  label=f"linear from {base['cases']:,} ({backend})")
+    xs_admin, ys_admin = series("neo4j", "admin_relationships_per_s")
+    if xs_admin:
+        axes[1].plot(xs_admin, ys_admin, linestyle="none", marker="^", color=style["neo4j"]["color"],
+                     label="Neo4j: CSV export + neo4j-admin import")
     axes[1].axhline(50_000, color="grey", linestyle="--", label="target 50,000/s")
     axes[0].set(xscale="log", yscale="log", xlabel="synthetic cases N", ylabel="load time (s)",
                 title="Load time")
@@ -183,7 +187,7 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("neighbourhood_hub_p95_ms", "neighbourhood of ECL:38(2) (hub) p95, ms", "{:.1f}"),
     ("similar_cases_p95_ms", "`similar_cases` p95, ms", "{:.1f}"),
     ("outcomes_anchored_p95_ms", "what-if: `outcomes` p95 with its docket-wide look-ups anchored, ms", "{:.1f}"),
-    ("naive_relationships_per_s", "naive loader, relationships/s (10k sample)", "{:,.0f}"),
+    ("naive_relationships_per_s", "naive loader, relationships/s (on the first ≤ 10,000 cases)", "{:,.0f}"),
     ("speedup_vs_naive", "speed-up over the naive loader", "{:.0f}×"),
     ("bundled_build_s", "bundled data: build, s", "{:.2f}"),
     ("bundled_load_s", "bundled data: load into an empty store (first load after start), s", "{:.2f}"),
@@ -319,7 +323,8 @@ the same graph (a test compares them property by property).
   the background; the load waits until they are operational), then the atomic swap and the AOF rewrite —
   all inside `load_s`.
 - *Neo4j*: constraints and indexes in one schema transaction (one commit instead of 23: about 5 s → 1 s on
-  a fresh database), 10,000 rows per transaction, two transactions at once.
+  a fresh database), 10,000 rows per transaction, one transaction at a time, pipelined (two or three at
+  once were tried: on two cores, with the pure-Python driver, they gained nothing measurable).
 
 **Neo4j's load rate is bound by this machine's two cores.** On the create plan the server spends about
 100 µs of CPU per node (two labels, four index entries for a case, long text properties) and about 25 µs per

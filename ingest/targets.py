@@ -15,9 +15,10 @@ from stores.neo4j_store import Neo4jStore
 EMBEDDED_BATCH_SIZE = 5_000
 #: rows per transaction into Neo4j
 NEO4J_BATCH_SIZE = 10_000
-#: transactions written at once into Neo4j (each batch's rows are distinct nodes or relationships, so they
-#: never write the same entity; a deadlock on a shared endpoint is retried by the driver)
-NEO4J_WRITERS = 2
+#: transactions written at once into Neo4j. Each batch's rows are distinct nodes or relationships, so
+#: more are safe (a deadlock on a shared endpoint is retried by the driver), but on two cores with the
+#: pure-Python driver they gained nothing measurable: one, pipelined.
+NEO4J_WRITERS = 1
 
 
 def cypher_literal(rows: list[Any]) -> str | None:
