@@ -60,11 +60,17 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     n = largest["cases"]
     at = f" (at {n:,} cases; stated for {STATED_N:,})" if n != STATED_N else ""
     out: list[dict[str, Any]] = []
+    def worst(backend: str, key: str) -> float | None:
+        """The slowest figure of the run (each size measures the bundled data again; the first is cold)."""
+        values = [s["backends"][backend].get(key) for s in sweep if backend in s["backends"]]
+        present = [v for v in values if v is not None]
+        return max(present) if present else None
+
     for backend, f in largest["backends"].items():
-        out.append(_target("bundled-build", "bundled data: `lawgraph build` ≤ 3 s", backend, 0,
-                           f.get("bundled_build_s"), 3, "s", False))
-        out.append(_target("bundled-load", "bundled data: load ≤ 10 s", backend, 0, f.get("bundled_load_s"), 10,
-                           "s", False))
+        out.append(_target("bundled-build", "bundled data: `lawgraph build` ≤ 3 s (slowest of the run)", backend, 0,
+                           worst(backend, "bundled_build_s"), 3, "s", False))
+        out.append(_target("bundled-load", "bundled data: load ≤ 10 s (slowest of the run)", backend, 0,
+                           worst(backend, "bundled_load_s"), 10, "s", False))
         out.append(_target("load-rate", f"load ≥ 50,000 relationships/s{at}", backend, n,
                            f.get("relationships_per_s"), 50_000, "rel/s", True))
         out.append(_target("vs-naive", f"≥ 20× the naive loader{at}", backend, n, f.get("speedup_vs_naive"), 20,
@@ -337,9 +343,16 @@ relationships is `neo4j-admin database import full` from the CSV export (`graph/
 included; the server must be stopped and the database is replaced). On two cores it is faster than Bolt
 but not 50,000/s either: the importer starts a JVM and runs its stages on two threads.
 
-**The first Neo4j load after a start is slow** (the *bundled data* rows): the JVM compiles each distinct
-Cypher query (one per label and relationship type) cold. The same load again on the warm server (merge
-plan, clean-up included) is the *load again* row.
+**The embedded load rate sits at the target.** Its cost is split between redis-server (one thread: about
+8 s of CPU for the 745k relationships of 100k cases) and the Python side (about 4.5 s: making rows,
+JSON), which overlap only as far as the second core is free; over repeated runs on this shared machine the
+100k load measured between about 42,000 and 51,000 relationships/s. What would add margin: a quiet core
+for the client, or FalkorDB's binary bulk-insert command (`GRAPH.BULK`) instead of Cypher text.
+
+**The first Neo4j load after a start is slow** (the *bundled data* row of the first size: the bench starts
+the server just before it): the JVM compiles each distinct Cypher query (one per label and relationship
+type) cold; the same load on the warm server takes a fraction of it (the rows of the later sizes, and
+*load again*: merge plan, clean-up included). A server that is already running meets the target.
 
 **`outcomes` grows with the docket**, on both stores. Of its seven named queries three are not anchored to
 the facts asked about: `facts` counts the cases of every fact (for the vocabulary; `outcomes` uses only the
