@@ -202,52 +202,6 @@ class TimedLibrary:
         return result
 
 
-#: What-if for the note on `outcomes`: appeal links of the chains of the given cases only (same columns
-#: `_appeal_chains` reads), instead of every appeal link in the graph. Not a project query.
-ANCHORED_APPEAL_CHAINS = """MATCH (c:Case) WHERE c.id IN $cases
-MATCH (c)-[:APPEAL_OF*0..3]-(m:Case)
-WITH DISTINCT m
-MATCH (m)-[ap:APPEAL_OF]->(earlier:Case)
-RETURN m.id AS later, earlier.id AS earlier, ap.disposition AS disposition
-ORDER BY later"""
-
-
-#: What-if: the fact vocabulary without the per-fact case counts (which `outcomes` does not use).
-FACT_NAMES = """MATCH (f:Fact)
-RETURN f.id AS id, f.group AS group, f.name_en AS name_en, f.name_zh AS name_zh
-ORDER BY group, id"""
-
-
-class AnchoredLibrary(TimedLibrary):
-    """``outcomes`` without its two lookups that scan the docket (a what-if for the note on ``outcomes``).
-
-    ``facts`` is answered with the names only (no count of cases per fact), ``appeal_chains`` only for
-    the cases that ``similar_cases`` returns. The report is the same (a test checks it).
-    """
-
-    def __init__(self, store: Any) -> None:
-        super().__init__(store)
-        self.facts: list[str] = []
-        self.similar: Any = None
-
-    def result(self, name: str, **params: Any) -> Any:
-        if name == "similar_cases" and self.similar is not None:
-            result, self.similar = self.similar, None  # asked once, before the appeal chains (as the fix would)
-            return result
-        if name not in ("appeal_chains", "facts"):
-            return super().result(name, **params)
-        started = time.perf_counter()
-        if name == "facts":
-            result = self.store.read(FACT_NAMES, {}, timeout_ms=QUERY_TIMEOUT_MS, row_cap=ROW_CAP)
-        else:
-            self.similar = super().result("similar_cases", facts=self.facts, limit=10)
-            cases = [row["case"] for row in self.similar.rows]
-            result = self.store.read(ANCHORED_APPEAL_CHAINS, {"cases": cases}, timeout_ms=QUERY_TIMEOUT_MS,
-                                     row_cap=ROW_CAP)
-        self.times.setdefault(name, []).append((time.perf_counter() - started) * 1000)
-        return result
-
-
 def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
     """p50/p95 of the hot queries over ``runs`` runs each (after ``warmup`` runs), and what outcomes spends."""
     from queries.outcomes import outcomes
@@ -268,17 +222,12 @@ def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
     measure("outcomes", lambda i: outcomes(lib, list(FACT_SETS[i % len(FACT_SETS)])))  # type: ignore[arg-type]
     figures["outcomes_queries_p50_ms"] = {name: round(statistics.median(v[warmup:] or v), 2)
                                           for name, v in sorted(lib.times.items())}
+    similar = lib.inner.run("similar_cases", facts=list(FACT_SETS[0]), limit=10)
     figures["outcomes_rows"] = {
-        "similar_cases": len(lib.inner.run("similar_cases", facts=list(FACT_SETS[0]), limit=10)),
-        "appeal_chains": len(lib.inner.run("appeal_chains")),
+        "similar_cases": len(similar),
+        "appeal_links": len(lib.inner.run("appeal_links", cases=[row["case"] for row in similar])),
+        "fact_patterns": lib.inner.store.read("MATCH (p:FactPattern) RETURN count(p) AS n").rows[0]["n"],
     }
-    anchored = AnchoredLibrary(store)
-
-    def anchored_outcomes(i: int) -> Any:
-        anchored.facts = list(FACT_SETS[i % len(FACT_SETS)])
-        return outcomes(anchored, anchored.facts)  # type: ignore[arg-type]
-
-    measure("outcomes_anchored", anchored_outcomes)
     measure("neighbourhood", lambda i: lib.inner.run("article_neighbourhood", id=NEIGHBOURHOOD_ARTICLE))
     measure("neighbourhood_hub", lambda i: lib.inner.run("article_neighbourhood", id=HUB_PARAGRAPH))
     measure("similar_cases", lambda i: lib.inner.run("similar_cases", facts=list(FACT_SETS[i % len(FACT_SETS)]),
@@ -374,7 +323,6 @@ def worker_main(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path,
         "similar_cases_p50_ms": queries["similar_cases"]["p50"],
         "similar_cases_p95_ms": queries["similar_cases"]["p95"],
         "neighbourhood_hub_p95_ms": queries["neighbourhood_hub"]["p95"],
-        "outcomes_anchored_p95_ms": queries["outcomes_anchored"]["p95"],
         "latency": {k: v for k, v in queries.items() if isinstance(v, dict) and "p95" in v},
         "outcomes_queries_p50_ms": queries["outcomes_queries_p50_ms"],
         "rows": {**queries["outcomes_rows"], "neighbourhood": queries["neighbourhood_rows"],

@@ -301,9 +301,10 @@ def render_markdown(results: dict[str, Any]) -> str:
         rows = {b: f.get("rows", {}) for b, f in largest["backends"].items()}
         any_rows = next(iter(rows.values()), {})
         if any_rows:
-            lines += ["", f"Rows returned at {largest['cases']:,} cases: `appeal_chains` "
-                          f"{any_rows.get('appeal_chains', 0):,} (every appeal link in the graph, on every call), "
-                          f"`similar_cases` {any_rows.get('similar_cases', 0)}, neighbourhood of ECL:38 "
+            lines += ["", f"Rows returned at {largest['cases']:,} cases: `similar_cases` "
+                          f"{any_rows.get('similar_cases', 0)} (ranked over "
+                          f"{any_rows.get('fact_patterns', 0):,} fact patterns), `appeal_links` "
+                          f"{any_rows.get('appeal_links', 0)} (the chains of those cases), neighbourhood of ECL:38 "
                           f"{any_rows.get('neighbourhood', 0)}, of ECL:38(2) {any_rows.get('neighbourhood_hub', 0):,}.",
                       ""]
     lines += [NOTES, ""]

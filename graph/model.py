@@ -38,6 +38,8 @@ class Label(StrEnum):
     COURT = "Court"
     PLATFORM = "Platform"
     PUBLICATION = "Publication"
+    # extension: derived at build time, an index for similar-case search (ingest/fact_patterns.py)
+    FACT_PATTERN = "FactPattern"
 
 
 class RelType(StrEnum):
@@ -74,6 +76,8 @@ class RelType(StrEnum):
     PART_OF_DUTY = "PART_OF_DUTY"
     EXCLUDES = "EXCLUDES"
     ILLUSTRATES = "ILLUSTRATES"
+    HAS_PATTERN = "HAS_PATTERN"
+    COMBINES = "COMBINES"
 
 
 #: Labels whose nodes are vocabulary concepts (SKOS concept schemes in RDF).
@@ -94,7 +98,16 @@ KNOWLEDGE_LABELS: tuple[Label, ...] = (*CONCEPT_LABELS, Label.ISSUE, Label.POSIT
 OUTCOME_LABELS: tuple[Label, ...] = (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE)
 
 #: Labels whose nodes make no claim of their own (derived from a statute file or a case number).
-UNSOURCED_LABELS: frozenset[Label] = frozenset({Label.STATUTE, Label.ARTICLE, Label.PARAGRAPH, Label.COURT})
+UNSOURCED_LABELS: frozenset[Label] = frozenset({Label.STATUTE, Label.ARTICLE, Label.PARAGRAPH, Label.COURT,
+                                               Label.FACT_PATTERN})
+
+#: Labels and relationship types that only index what other relationships say (derived at build time,
+#: loaded into the stores for fast queries, left out of the RDF export).
+INDEX_LABELS: frozenset[Label] = frozenset({Label.FACT_PATTERN})
+INDEX_RELATIONSHIPS: frozenset[RelType] = frozenset({RelType.HAS_PATTERN, RelType.COMBINES})
+
+#: cases a fact pattern lists, best first (``FactPattern.top_cases``); ``similar_cases`` returns at most this many
+PATTERN_TOP_CASES = 100
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,10 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
                          description="the rule does not apply when this fact is present"),
         RelationshipSpec(RelType.ILLUSTRATES, (Label.CASE,), (Label.RULE,), extension=True,
                          description="a decided case that a paper uses to illustrate a rule"),
+        RelationshipSpec(RelType.HAS_PATTERN, (Label.CASE,), (Label.FACT_PATTERN,), claim=False, extension=True,
+                         description="derived: the case's facts are exactly the pattern's"),
+        RelationshipSpec(RelType.COMBINES, (Label.FACT_PATTERN,), (Label.FACT,), claim=False, extension=True,
+                         description="derived: a fact of the pattern"),
     )
 }
 
@@ -208,6 +225,8 @@ LABELS: dict[Label, LabelSpec] = {
         LabelSpec(Label.PLATFORM, ("name_zh", "name_en", "summary_en"), "an e-commerce or online platform"),
         LabelSpec(Label.PUBLICATION, ("title_zh", "title_en", "authors", "year", "venue", "file"),
                   "a seed paper or a work it cites"),
+        LabelSpec(Label.FACT_PATTERN, ("name_en", "name_zh", "facts", "size", "cases", "top_cases"),
+                  "derived: one distinct set of facts found in decided cases, with its cases ranked (an index)"),
     )
 }
 

@@ -46,7 +46,17 @@ from rdflib.namespace import NamespaceManager
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
-from graph.model import CONCEPT_LABELS, LABELS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from graph.model import (
+    CONCEPT_LABELS,
+    INDEX_LABELS,
+    INDEX_RELATIONSHIPS,
+    LABELS,
+    EdgeRecord,
+    GraphData,
+    Label,
+    NodeRecord,
+    RelType,
+)
 from graph.namespaces import DCTERMS, ELI, EULANG, LG, LKIF, PREFIXES, PROV, RDF, RDFS, SH, SKOS, XSD_DATE, XSD_GYEAR
 
 SHAPES_FILE = Path(__file__).resolve().parent / "shapes" / "lawgraph.ttl"
@@ -332,16 +342,20 @@ class _RdfBuilder:
         self.rdf = Graph(bind_namespaces="none")  # rdflib's 30 default prefixes slow Turtle 10x
         for prefix, namespace in PREFIXES.items():
             self.rdf.bind(prefix, namespace, override=True)
-        self.node_iris = {node_id: iris.node(node) for node_id, node in graph.nodes.items()}
+        # index nodes (fact patterns) only restate HAS_FACT: RDF consumers group by facts in SPARQL instead
+        self.node_iris = {node_id: iris.node(node) for node_id, node in graph.nodes.items()
+                          if node.label not in INDEX_LABELS}
         self.sections: set[URIRef] = set()
 
     def build(self) -> Graph:
         for label in CONCEPT_LABELS:
             self._add_scheme(label)
         for node in self.data.nodes.values():
-            self._add_node(node)
+            if node.label not in INDEX_LABELS:
+                self._add_node(node)
         for edge in self.data.edges:
-            self._add_edge(edge)
+            if edge.type not in INDEX_RELATIONSHIPS:
+                self._add_edge(edge)
         return self.rdf
 
     # -- nodes -----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from graph.analytics import annotate
 from graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
 from ingest.case_numbers import CaseNumberError, parse_case_number
 from ingest.errors import BuildRefused, DataError, SourceLocation
+from ingest.fact_patterns import derive_fact_patterns
 from ingest.records import (
     KNOWLEDGE_SECTIONS,
     CaseEntry,
@@ -653,6 +654,7 @@ def build_graph(data_dir: Path) -> BuildReport:
             builder.check_sources()
     if builder.errors:
         raise BuildRefused(builder.errors)
+    derive_fact_patterns(builder.graph)
     annotate(builder.graph)
     return BuildReport(builder.graph, dict(builder.articles_by_law), builder.references_found,
                        builder.references_outside, dict(builder.outside_titles), builder.files)

@@ -10,7 +10,7 @@ import difflib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from graph.model import Label
+from graph.model import PATTERN_TOP_CASES, Label
 from queries.library import QueryLibrary
 
 #: rules whose outcomes are reported apart from liability forms (issue: the papers' other frameworks)
@@ -82,6 +82,8 @@ class CaseMatch:
     shared: int
     held: list[dict[str, Any]]
     appeal_chain: list[dict[str, Any]]
+    #: facts of the case beyond those asked about (the closest pattern has fewest)
+    other_facts: int = 0
 
 
 @dataclass
@@ -118,7 +120,7 @@ class OutcomeReport:
 
 
 def _fact_vocabulary(lib: QueryLibrary) -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in lib.run("facts")}
+    return {row["id"]: row for row in lib.run("fact_names")}
 
 
 def check_facts(facts: list[str], vocabulary: dict[str, dict[str, Any]]) -> None:
@@ -133,9 +135,9 @@ def check_facts(facts: list[str], vocabulary: dict[str, dict[str, Any]]) -> None
         raise UnknownFact("unknown fact id " + "; ".join(hints))
 
 
-def _appeal_chains(lib: QueryLibrary) -> dict[str, list[dict[str, Any]]]:
-    """For each case, the instances it is linked to by APPEAL_OF, earliest first."""
-    links = lib.run("appeal_chains")
+def _appeal_chains(lib: QueryLibrary, cases: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """For each of ``cases`` (and the instances linked to them), its chain of APPEAL_OF, earliest first."""
+    links = lib.run("appeal_links", cases=cases) if cases else []
     up: dict[str, dict[str, Any]] = {row["earlier"]: row for row in links}
     down: dict[str, dict[str, Any]] = {row["later"]: row for row in links}
     chains: dict[str, list[dict[str, Any]]] = {}
@@ -167,6 +169,8 @@ def outcomes(lib: QueryLibrary, facts: list[str], framework: str | None = None, 
     framework : str, optional
         A Position id: only that framework's rules.
     """
+    if not 0 < case_limit <= PATTERN_TOP_CASES:
+        raise ValueError(f"case_limit must be between 1 and {PATTERN_TOP_CASES}, not {case_limit}")
     facts = list(dict.fromkeys(facts))
     vocabulary = _fact_vocabulary(lib)
     check_facts(facts, vocabulary)
@@ -230,13 +234,14 @@ def outcomes(lib: QueryLibrary, facts: list[str], framework: str | None = None, 
         ))
     rules.sort(key=lambda r: ({"fires": 0, "near-miss": 1, "excluded": 2}[r.status], r.framework, r.tier or 0, r.id))
 
-    chains = _appeal_chains(lib)
+    similar = lib.run("similar_cases", facts=facts, limit=case_limit) if facts else []
+    chains = _appeal_chains(lib, [row["case"] for row in similar])
     cases = [
         CaseMatch(case=row["case"], case_number=row["case_number"], name_zh=row["name_zh"], year=row["year"],
                   matched_facts=sorted(row["matched_facts"]), shared=row["shared"],
                   held=sorted(row["held"], key=lambda h: (h["party"], h["form"])),
-                  appeal_chain=chains.get(row["case"], []))
-        for row in (lib.run("similar_cases", facts=facts, limit=case_limit) if facts else [])
+                  appeal_chain=chains.get(row["case"], []), other_facts=row["other_facts"])
+        for row in similar
     ]
     frameworks: dict[str, list[str]] = {}
     triggered: dict[str, list[TriggeredOutcome]] = {"duty_standards": [], "proof_rules": [], "defenses": []}

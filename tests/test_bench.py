@@ -45,7 +45,7 @@ def check_backend(figures: dict[str, Any], cases: int, relationships: int) -> No
     assert figures["naive_relationships"] > 0 and figures["naive_relationships_per_s"] > 0
     assert figures["speedup_vs_naive"] == pytest.approx(
         figures["relationships_per_s"] / figures["naive_relationships_per_s"], rel=0.01)
-    assert figures["bundled_relationships"] == 6700 and figures["bundled_load_s"] > 0
+    assert figures["bundled_relationships"] == 6756 and figures["bundled_load_s"] > 0
     assert figures["runs"] >= 50
 
 
@@ -67,21 +67,6 @@ def test_small_bench_prints_every_figure(tmp_path: Path, data_dir: Path) -> None
     ids = {t["id"] for t in result["targets"]}
     assert {"bundled-build", "bundled-load", "load-rate", "vs-naive", "outcomes-p95", "neighbourhood-p95"} <= ids
     assert all(t["met"] in (True, False) for t in result["targets"])
-
-
-@pytest.mark.embedded
-def test_anchored_what_if_gives_the_same_outcomes(embedded_store: object) -> None:
-    """The note's proposed fix (appeal chains of the shown cases only) changes no answer, only the cost."""
-    from benchmarks.bench import FACT_SETS, AnchoredLibrary, TimedLibrary
-    from queries.outcomes import outcomes
-
-    plain, anchored = TimedLibrary(embedded_store), AnchoredLibrary(embedded_store)
-    for facts in [*FACT_SETS, ("offline-harm",), ("victim-contributory-fault", "food-product")]:
-        anchored.facts = list(facts)
-        expected = outcomes(plain, list(facts)).to_dict()  # type: ignore[arg-type]
-        assert outcomes(anchored, list(facts)).to_dict() == expected  # type: ignore[arg-type]
-    assert any(case["appeal_chain"] for case in outcomes(plain, ["offline-harm"]).to_dict()["cases"])  # type: ignore[arg-type]
-    assert set(plain.times) >= {"appeal_chains", "similar_cases", "rules_for_facts"}
 
 
 def test_report_renders_targets_plots_and_tables(tmp_path: Path) -> None:

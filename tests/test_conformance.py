@@ -14,6 +14,7 @@ from stores.embedded import EmbeddedStore
 FACTS = ["platform-knew-or-should-have-known", "no-necessary-measures", "life-health-goods"]
 PARAMS: dict[str, dict[str, Any]] = {
     "appeal_chains": {},
+    "appeal_links": {"cases": ["(2020)黑01民终4637号", "(2018)京0491民初2386号"]},
     "article": {"id": "ECL:38"},
     "article_neighbourhood": {"id": "CC:1198"},
     "article_paragraphs": {"id": "CL:286-1"},
@@ -25,6 +26,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "doctrine_links": {"id": "danger-control"},
     "doctrines": {},
     "facts": {},
+    "fact_names": {},
     "framework_vs_courts": {"framework": "tiered-liability-ladder"},
     "frameworks": {},
     "graph_counts": {},

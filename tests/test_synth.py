@@ -205,3 +205,41 @@ def test_cli_synth_then_build(tmp_path: Path) -> None:
 def test_files_per_default_size(tmp_path: Path, data_dir: Path, profile: Profile) -> None:
     report = synthesize(CASES_PER_FILE + 10, SEED, tmp_path / "two", data_dir, profile=profile)
     assert len(report.files) == 2 and report.cases == CASES_PER_FILE + 10
+
+
+@pytest.mark.embedded
+def test_similar_cases_rank_like_a_scan_of_every_case(built: GraphData, tmp_path: Path) -> None:
+    """The pattern index answers exactly as counting shared facts case by case would (3,000 cases)."""
+    from ingest.targets import EmbeddedTarget
+    from ingest.writer import load_graph
+    from queries.library import QueryLibrary
+    from stores.embedded import EmbeddedStore
+
+    facts_of: dict[str, set[str]] = {}
+    holdings: Counter[str] = Counter()
+    for edge in built.edges:
+        if edge.type is RelType.HAS_FACT:
+            facts_of.setdefault(edge.source, set()).add(edge.target)
+        elif edge.type is RelType.HELD:
+            holdings[edge.source] += 1
+
+    def scan(facts: list[str], limit: int) -> list[tuple[str, int, int]]:
+        ranked = sorted((-len(fs & set(facts)), len(fs - set(facts)), "+".join(sorted(fs)), -holdings[c], c)
+                        for c, fs in facts_of.items() if fs & set(facts))
+        return [(c, -shared, other) for shared, other, _, _, c in ranked[:limit]]
+
+    patterns = [n for n in built.nodes.values() if n.label is Label.FACT_PATTERN]
+    assert sum(n.props["cases"] for n in patterns) == len(facts_of)
+    assert len(patterns) < len(facts_of) / 2  # the index is much smaller than the docket
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        load_graph(EmbeddedTarget(store), built)
+        lib = QueryLibrary(store)
+        for facts, limit in [(["food-product", "life-health-goods", "qualification-review-failed"], 10),
+                             (["platform-knew-or-should-have-known", "no-necessary-measures"], 25),
+                             (["victim-contributory-fault"], 100), (["live-streaming", "offline-harm"], 3)]:
+            rows = lib.run("similar_cases", facts=facts, limit=limit)
+            assert [(r["case"], r["shared"], r["other_facts"]) for r in rows] == scan(facts, limit), facts
+            assert len(rows) == limit
+    finally:
+        store.close()

@@ -1,14 +1,26 @@
-// purpose: Decided cases that share facts with a fact set, most shared first, with what each held.
-// params: $facts — a list of Fact ids; $limit — most cases returned
-// columns: case, case_number, name_zh, year, matched_facts, shared, held
-MATCH (c:Case)-[:HAS_FACT]->(f:Fact)
+// purpose: Decided cases that share facts with a fact set: most shared facts first, then the closest fact pattern (fewest other facts), with what each held.
+// params: $facts — a list of Fact ids; $limit — most cases returned (at most 100: each pattern lists its first 100 cases)
+// columns: case, case_number, name_zh, year, matched_facts, shared, other_facts, pattern, held
+// Ranks fact patterns (each distinct fact set of the cases, derived at build), not cases: the work grows with
+// the patterns that share a fact, not with the docket. Within a pattern, cases with more holdings come first.
+MATCH (f:Fact)<-[:COMBINES]-(p:FactPattern)
 WHERE f.id IN $facts
-WITH c, collect(f.id) AS matched_facts
-OPTIONAL MATCH (c)-[h:HELD]->(l:LiabilityForm)
-WITH c, matched_facts, h, l ORDER BY h.party
-RETURN c.id AS case, c.case_number AS case_number, c.name_zh AS name_zh, c.year AS year, matched_facts,
-       size(matched_facts) AS shared,
-       [x IN collect(CASE WHEN l IS NULL THEN null ELSE {form: l.id, party: h.party, share: h.share} END)
-        WHERE x IS NOT NULL] AS held
-ORDER BY shared DESC, size(held) DESC, case
+WITH p, count(f) AS shared
+ORDER BY shared DESC, p.size ASC, p.id ASC
 LIMIT $limit
+UNWIND range(0, size(p.top_cases) - 1) AS rank
+WITH p, shared, rank
+WHERE rank < $limit
+MATCH (c:Case {id: p.top_cases[rank]})
+WITH c, p, shared, rank
+ORDER BY shared DESC, p.size ASC, p.id ASC, rank ASC
+LIMIT $limit
+OPTIONAL MATCH (c)-[h:HELD]->(l:LiabilityForm)
+WITH c, p, shared, rank, h, l ORDER BY h.party
+WITH c, p, shared, rank,
+     [x IN collect(CASE WHEN l IS NULL THEN null ELSE {form: l.id, party: h.party, share: h.share} END)
+      WHERE x IS NOT NULL] AS held
+RETURN c.id AS case, c.case_number AS case_number, c.name_zh AS name_zh, c.year AS year,
+       [x IN p.facts WHERE x IN $facts] AS matched_facts, shared, p.size - shared AS other_facts, p.id AS pattern,
+       held
+ORDER BY shared DESC, p.size ASC, pattern ASC, rank ASC
