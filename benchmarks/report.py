@@ -192,7 +192,6 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("neighbourhood_p95_ms", "neighbourhood of ECL:38 p95, ms", "{:.2f}"),
     ("neighbourhood_hub_p95_ms", "neighbourhood of ECL:38(2) (hub) p95, ms", "{:.1f}"),
     ("similar_cases_p95_ms", "`similar_cases` p95, ms", "{:.1f}"),
-    ("outcomes_anchored_p95_ms", "what-if: `outcomes` p95 with its docket-wide look-ups anchored, ms", "{:.1f}"),
     ("naive_relationships_per_s", "naive loader, relationships/s (on the first ≤ 10,000 cases)", "{:,.0f}"),
     ("speedup_vs_naive", "speed-up over the naive loader", "{:.0f}×"),
     ("bundled_build_s", "bundled data: build, s", "{:.2f}"),
@@ -246,6 +245,8 @@ def render_markdown(results: dict[str, Any]) -> str:
         "",
         "```bash",
         f"lawgraph bench --sweep {sizes} --backend {backend_opt} --write-docs   # this page, its plots, the JSON",
+        "lawgraph bench --sweep 1000,10000,100000 --backend both --compare benchmarks/results/latest.json",
+        "                                                                       # a fresh run against this page",
         "lawgraph bench --cases 10000 --backend both --json                     # one size, the figures as JSON",
         "python -m benchmarks.report benchmarks/results/latest.json             # re-render from saved results",
         "lawgraph synth --cases 100000 --seed 7 --out /tmp/corpus              # just the corpus",
@@ -329,46 +330,64 @@ the same graph (a test compares them property by property).
   conversion); indexes before the data, uniqueness constraints after it (FalkorDB builds and checks them in
   the background; the load waits until they are operational), then the atomic swap and the AOF rewrite —
   all inside `load_s`.
-- *Neo4j*: constraints and indexes in one schema transaction (one commit instead of 23: about 5 s → 1 s on
-  a fresh database), 10,000 rows per transaction, one transaction at a time, pipelined (two or three at
-  once were tried: on two cores, with the pure-Python driver, they gained nothing measurable).
+- *Neo4j*: constraints and indexes in one schema transaction (one commit instead of one per statement:
+  about 5 s → 1 s on a fresh database), 10,000 rows per transaction, two transactions at a time
+  (`NEO4J_WRITERS`), packed by the official driver's Rust extension (`neo4j-rust-ext`, a dependency: it
+  packs Bolt messages about ten times faster than the pure-Python packer). Measured on one 100k-case graph
+  (889k relationships): one writer 38.0 s, two writers 30.3 s, two writers with 5,000-row batches 30.5 s;
+  before the Rust extension two writers gained nothing, because the client took a core.
 
 **Neo4j's load rate is bound by this machine's two cores.** On the create plan the server spends about
 100 µs of CPU per node (two labels, four index entries for a case, long text properties) and about 25 µs per
-relationship, and the Python driver packs parameters in pure Python, which takes most of a core at this
-rate. What would fix it: the driver's Rust extension (`pip install neo4j-rust-ext`, a drop-in; it packs
-about 11× faster: measured separately, a 100k-case load went from 70–90 s to about 40 s), and more cores —
-the server and `neo4j-admin import` both scale with them. The bulk path for first loads beyond a million
-relationships is `neo4j-admin database import full` from the CSV export (`graph/csv_import.py`,
-`stores/neo4j_local.py import_csv`; the row *CSV export + neo4j-admin import* above, CSV writing
-included; the server must be stopped and the database is replaced). On two cores it is faster than Bolt
-but not 50,000/s either: the importer starts a JVM and runs its stages on two threads.
+relationship: some 30 s of server CPU for 100k cases, on two cores shared with the client. What would fix
+it: more cores (the server and `neo4j-admin import` both scale with them). The bulk path for first loads
+beyond a million relationships is `neo4j-admin database import full` from the CSV export
+(`graph/csv_import.py`, `stores/neo4j_local.py import_csv`; the row *CSV export + neo4j-admin import*
+above, CSV writing included; the server must be stopped and the database is replaced). On two cores it is
+not faster than Bolt here: the importer starts a JVM and runs its stages on two threads.
 
-**The embedded load rate sits at the target.** Its cost is split between redis-server (one thread: about
-8 s of CPU for the 745k relationships of 100k cases) and the Python side (about 4.5 s: making rows,
-JSON), which overlap only as far as the second core is free; over repeated runs on this shared machine the
-100k load measured between about 42,000 and 51,000 relationships/s. What would add margin: a quiet core
-for the client, or FalkorDB's binary bulk-insert command (`GRAPH.BULK`) instead of Cypher text.
+**The embedded load rate**: its cost is split between redis-server (one thread) and the Python side
+(making rows, JSON), which overlap as far as the second core is free; on this shared machine the 100k load
+has measured between about 42,000 and 61,000 relationships/s over repeated runs. What would add margin:
+FalkorDB's binary bulk-insert command (`GRAPH.BULK`) instead of Cypher text.
 
-**The first Neo4j load after a start is slow** (the *bundled data* row of the first size: the bench starts
-the server just before it): the JVM compiles each distinct Cypher query (one per label and relationship
-type) cold; the same load on the warm server takes a fraction of it (the rows of the later sizes, and
-*load again*: merge plan, clean-up included). A server that is already running meets the target.
+**The first Neo4j load after a start is the slowest** (the *bundled data* row of the first size: the bench
+starts the server just before it): the JVM compiles each distinct Cypher query (one per label and
+relationship type) cold; the same load on the warm server takes a fraction of it (the rows of the later
+sizes, and *load again*: merge plan, clean-up included).
 
-**`outcomes` grows with the docket**, on both stores. Of its seven named queries three are not anchored to
-the facts asked about: `facts` counts the cases of every fact (for the vocabulary; `outcomes` uses only the
-names), `appeal_chains` returns every appeal link in the graph on every call, and `similar_cases` counts
-shared facts over every case that has one of the facts. The *what-if* row measures `outcomes` with the first
-two anchored (fact names only; appeal links of the chains of the cases shown only — same report, a test
-checks it): that is the fix for `queries/`. What remains is `similar_cases`, which is linear in the cases
-sharing a fact by design; to bound it, precompute each case's nearest cases at load time (a `SIMILAR_TO`
-relationship with the shared-fact count, O(N·k) once) so the query starts from the few cases that share the
-rarest fact, or cache per fact set (the dashboard already does, with `st.cache_data`).
+**How `outcomes` stays flat.** It runs seven named queries, all anchored to what is asked: `fact_names`
+(the 42 facts of the vocabulary, without counting their cases), `rules_for_facts`, `rule_details`,
+`rule_paths`, `positions_named` (all bounded by the rules, not the docket), `similar_cases` and
+`appeal_links` (the appeal chains of the cases shown only). `similar_cases` used to count shared facts case
+by case — linear in the cases sharing a fact (2.2 s at 100k cases embedded, and `outcomes` 5.1 s p95). The
+build now derives a `FactPattern` node per distinct set of facts in the cases (`ingest/fact_patterns.py`;
+`(:Case)-[:HAS_PATTERN]->(:FactPattern)-[:COMBINES]->(:Fact)`, each pattern listing its first 100 cases
+ranked), and the query ranks the patterns that share a fact with the question, then reads the cases of the
+best ones by id. The answer is the same as a scan of every case (a test checks it on 3,000 synthetic cases);
+the work grows with the distinct patterns that share a fact — 2,530 patterns at 10k cases, 11,169 at 100k —
+not with the cases. On Neo4j the patterns are first grouped by how many facts they share, so the final sort
+reads only the top groups (server time 16 → 8 ms at 100k).
+
+**What is left.** *`similar_cases` growth on the embedded store* (about 2.6× from 10k to 100k, against
+2×): the patterns touched grow about 4.4× (synthetic fact mixes carry noise, so new combinations keep
+appearing), and FalkorDB aggregates all of them (about 17 ms at 100k for the counting alone). A bound
+independent of the docket would need a precomputed top list per fact subset (at most C(42, ≤3) ≈ 12,000
+keys for questions of up to three facts). *`outcomes` p95 on Neo4j* (about 56 ms against 50): seven
+queries at 1–3 ms of driver and transaction overhead each (measured floor of a read transaction: about 1 ms,
+0.5 ms inside one open transaction) plus 8 ms of server time in `similar_cases`; sending a round's
+independent queries at once from threads was tried and was slower on two cores (p50 49 ms against 38 ms:
+the threads contend for the interpreter while decoding results).
 
 **The neighbourhood of ECL:38 stays flat**: cases apply its paragraphs (ECL:38(2)), not the article. The
 neighbourhood of the hub paragraph ECL:38(2), shown for comparison, grows with the cases that apply it; a
 page that lists it should page it (`SKIP … LIMIT`) or count by type first. On Neo4j the floor of a few
 milliseconds is the session and read transaction opened per query.
+
+**Reproducibility.** `lawgraph bench --sweep 1000,10000,100000 --backend both --compare
+benchmarks/results/latest.json` runs the sweep again and says, figure by figure, whether it matches the
+saved run: counts equal, timings within a factor of two either way (the machine is shared), memory within a
+quarter (`benchmarks/compare.py`).
 
 **Growth** compares the ratio of load times with the ratio of N (at or under it: linear or better) and the
 ratio of p95 latencies with 2×.

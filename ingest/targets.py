@@ -16,9 +16,10 @@ EMBEDDED_BATCH_SIZE = 5_000
 #: rows per transaction into Neo4j
 NEO4J_BATCH_SIZE = 10_000
 #: transactions written at once into Neo4j. Each batch's rows are distinct nodes or relationships, so
-#: more are safe (a deadlock on a shared endpoint is retried by the driver), but on two cores with the
-#: pure-Python driver they gained nothing measurable: one, pipelined.
-NEO4J_WRITERS = 1
+#: more are safe (a deadlock on a shared endpoint is retried by the driver). With the driver's Rust
+#: extension packing the rows, two at once let the server use both cores: a 100k-case load (889k
+#: relationships) went from 38.0 s to 30.3 s on two cores; 5,000-row batches made no difference.
+NEO4J_WRITERS = 2
 
 
 def cypher_literal(rows: list[Any]) -> str | None:

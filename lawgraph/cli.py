@@ -99,6 +99,8 @@ def opened_store(settings: Settings, backend: Backend | None) -> Iterator[Any]:
 def print_rows(columns: list[str], rows: list[dict[str, Any]], as_json: bool, truncated: bool = False) -> None:
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+        if truncated:  # stdout stays a plain JSON list; the notice goes where a person (or a log) sees it
+            err.print(f"{len(rows)} row(s): cut at the row cap (raise it with --row-cap or LAWGRAPH_ROW_CAP)")
         return
     table = Table(*columns, show_lines=False)
     for row in rows:

@@ -82,6 +82,10 @@ def bench(
                                                                    "temporary folder, removed)")] = None,
     write_docs: Annotated[bool, typer.Option("--write-docs", help="write docs/benchmarks.md, docs/img/bench-*.png "
                                                                   "and benchmarks/results/latest.json")] = False,
+    compare_with: Annotated[Path | None, typer.Option("--compare", help="a saved results file (e.g. benchmarks/"
+                                                                         "results/latest.json): say whether this "
+                                                                         "run matches it within noise")] = None,
+    save: Annotated[Path | None, typer.Option("--save", help="write this run's results file here")] = None,
 ) -> None:
     """Load and query figures per backend (synthetic corpus), against a naive loader, with the targets."""
     _import_benchmarks()
@@ -97,10 +101,21 @@ def bench(
     config = BenchConfig(sizes=_sizes(sweep) if sweep else [cases], backends=choices[backend], seed=seed, runs=runs,
                          naive_budget_s=naive_seconds or None, admin_import=admin_import, workdir=workdir,
                          keep=workdir is not None)
+    saved = json.loads(compare_with.read_text(encoding="utf-8")) if compare_with else None
     results = run_bench(config)
     if write_docs:
         for path in write_documents(results):
             err.print(f"wrote {path}")
+    if save:
+        save.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if saved is not None:
+        from benchmarks.compare import compare, render
+
+        rows = compare(saved, results)
+        out.print(render(rows), markup=False, highlight=False)
+        if not rows or not all(r.within for r in rows):
+            raise typer.Exit(1)
+        return
     document = contract(results)
     if as_json:
         sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")

@@ -118,3 +118,22 @@ def test_bench_100k_both_backends(tmp_path: Path, data_dir: Path) -> None:
         assert result[backend]["naive_sample_cases"] == 10_018  # the naive loader runs on the 10k sample
     assert result["neo4j"]["admin_import_counts_ok"] is True
     assert {t["id"] for t in result["targets"]} >= {"load-rate", "vs-naive", "build-rss"}
+
+
+def test_compare_flags_changed_counts_and_timings_outside_noise() -> None:
+    import copy
+
+    from benchmarks.compare import compare, render
+
+    saved = json.loads((Path(__file__).resolve().parents[1] / "benchmarks/results/latest.json").read_text())
+    same = compare(saved, saved)
+    assert same and all(r.within for r in same)
+    assert {r.figure for r in same} >= {"nodes", "relationships", "load_s", "outcomes_p95_ms"}
+    fresh = copy.deepcopy(saved)
+    largest = fresh["sweep"][-1]["backends"]["embedded"]
+    largest["nodes"] += 1
+    largest["load_s"] *= 3
+    largest["outcomes_p95_ms"] *= 1.5  # within a factor of two: noise on a shared machine
+    misses = {(r.backend, r.figure) for r in compare(saved, fresh) if not r.within}
+    assert misses == {("embedded", "nodes"), ("embedded", "load_s")}
+    assert "2 figures" not in render(compare(saved, fresh)) and "NO" in render(compare(saved, fresh))

@@ -85,3 +85,11 @@ def test_data_dir_setting_is_checked(tmp_path: Path, env: dict[str, str]) -> Non
     result = subprocess.run([*CLI, "cypher", "RETURN 1 AS x"], capture_output=True, text=True,
                             env={**env, "LAWGRAPH_TYPO": "1"})
     assert result.returncode == 1 and "unknown setting LAWGRAPH_TYPO" in result.stderr
+
+
+def test_json_output_says_when_the_row_cap_cut_it(env: dict[str, str]) -> None:
+    cut = cypher(env, "MATCH (a:Article) RETURN a.id AS id ORDER BY id", "--row-cap", "3")
+    assert cut.returncode == 0 and len(json.loads(cut.stdout)) == 3
+    assert "3 row(s): cut at the row cap" in cut.stderr
+    whole = cypher(env, "MATCH (a:Article {id: 'ECL:38'}) RETURN a.id AS id", "--row-cap", "3")
+    assert json.loads(whole.stdout) == [{"id": "ECL:38"}] and "row cap" not in whole.stderr

@@ -6,6 +6,11 @@
 MATCH (f:Fact)<-[:COMBINES]-(p:FactPattern)
 WHERE f.id IN $facts
 WITH p, count(f) AS shared
+// grouped by shared count first, so that the sort below only reads the patterns of the top groups
+WITH shared, collect(p) AS patterns
+ORDER BY shared DESC
+UNWIND patterns AS p
+WITH p, shared
 ORDER BY shared DESC, p.size ASC, p.id ASC
 LIMIT $limit
 UNWIND range(0, size(p.top_cases) - 1) AS rank
