@@ -69,7 +69,7 @@ MARKS = {"embedded": pytest.mark.embedded, "neo4j": pytest.mark.neo4j}
 BACKENDS = [pytest.param(b, marks=mark, id=b) for b, mark in MARKS.items()]
 CASES = [pytest.param(b, a, marks=mark, id=f"{b}-{a.name}") for b, mark in MARKS.items() for a in ATTEMPTS
          if a.query(b)]
-#: an expensive query: a six-fold cartesian product of the graph's 27 nodes (387 million rows, filtered)
+#: an expensive query: a six-fold cartesian product of the graph's 28 nodes (482 million rows, filtered)
 EXPENSIVE = "MATCH (a), (b), (c), (d), (e), (f) WHERE a.id < b.id RETURN count(*) AS n"
 MANY_ROWS = "UNWIND range(1, 5000) AS x RETURN x"
 
@@ -103,7 +103,7 @@ def embedded_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
     store = EmbeddedStore(home_of(Settings.from_env({"LAWGRAPH_HOME": str(home)})))
     assert ensure_embedded(store, VALID, quiet=True) is not None
     before = snapshot(store)
-    assert before.graph.counts == (27, 26) and before.schema
+    assert before.graph.counts == (28, 29) and before.schema  # one fact pattern: 1 node, 3 relationships
     yield home, store, before
     store.close()
 
@@ -186,6 +186,19 @@ def test_falkordb_refuses_load_csv_outside_its_import_folder(
         store.graph.ro_query("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row")
     with pytest.raises(redis.ResponseError, match="Error opening CSV URI"):
         store.graph.ro_query("LOAD CSV FROM 'file://../../../../etc/passwd' AS row RETURN row")
+
+
+@pytest.mark.neo4j
+def test_local_neo4j_refuses_load_csv_from_files(neo4j_ro: tuple[Any, Snapshot]) -> None:
+    """The local Neo4j (like docker-compose's) runs with file URLs off: LOAD CSV cannot read the
+    machine's files even in a session that bypasses the keyword check."""
+    from neo4j.exceptions import ClientError
+
+    store, before = neo4j_ro
+    with (store.driver.session(database=store.database) as session,
+          pytest.raises(ClientError, match="allow_csv_import_from_file_urls' is false")):
+        session.run("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1").consume()
+    assert snapshot(store) == before
 
 
 @pytest.mark.parametrize("backend", BACKENDS, indirect=True)

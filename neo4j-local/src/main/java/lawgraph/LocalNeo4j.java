@@ -136,6 +136,10 @@ public final class LocalNeo4j {
                 // Never send usage data (the collector is also left off the classpath).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
+                // Defence in depth behind the dashboard console's read-only transactions and keyword
+                // check: no LOAD CSV from the server's file system, and a memory cap per transaction.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(512))
                 // Small footprint: no 250 MB preallocated transaction log files per database.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
