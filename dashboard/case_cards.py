@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import state
@@ -64,6 +63,8 @@ def shares_chart(held: list[dict[str, Any]]) -> None:
     shared = [row for row in held if row.get("share") is not None]
     if not shared:
         return
+    import pandas as pd  # not at start-up: the first page draws no case until facts are picked
+
     frame = pd.DataFrame({t("col.party"): [r["party"] for r in shared], t("col.share"): [r["share"] for r in shared]})
     st.caption(t("case.shares"))
     st.bar_chart(frame, x=t("col.party"), y=t("col.share"), horizontal=True, height=60 + 30 * len(shared))

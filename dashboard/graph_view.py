@@ -8,13 +8,13 @@ relationships, paths) into a model.
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
-from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
 from dashboard import state
 from dashboard.i18n import Language, current_language, name_of, t
@@ -121,40 +121,49 @@ def elements(model: GraphModel, names: dict[str, dict[str, Any]], highlight: Ite
     return {"nodes": nodes, "edges": edges}
 
 
-class _HighlightStyle(NodeStyle):
-    """A style for nodes with ``highlight`` set (the facts the reader picked, the searched node)."""
+@functools.cache
+def _readable_styles() -> tuple[Any, Any]:
+    """The style classes of our own (st-link-analysis is imported only when a graph is drawn: importing it
+    registers its frontend, and the first page draws no graph until facts are picked)."""
+    from st_link_analysis import NodeStyle
 
-    def __init__(self) -> None:
-        super().__init__(label="__highlight__")
+    class _HighlightStyle(NodeStyle):
+        """A style for nodes with ``highlight`` set (the facts the reader picked, the searched node)."""
 
-    def dump(self) -> dict[str, Any]:
-        return {"selector": "node[highlight]", "style": {"border-width": 5, "border-color": "#f1c40f"}}
+        def __init__(self) -> None:
+            super().__init__(label="__highlight__")
+
+        def dump(self) -> dict[str, Any]:
+            return {"selector": "node[highlight]", "style": {"border-width": 5, "border-color": "#f1c40f"}}
+
+    class _ReadableStyle(NodeStyle):
+        """Larger captions than st-link-analysis's defaults, so a path graph reads without zooming in."""
+
+        def __init__(self, selector: str, style: dict[str, Any]) -> None:
+            super().__init__(label="__readable__")
+            self.selector, self.style = selector, style
+
+        def dump(self) -> dict[str, Any]:
+            return {"selector": self.selector, "style": self.style}
+
+    readable = (
+        _ReadableStyle("*", {"min-zoomed-font-size": 4}),
+        _ReadableStyle("node", {"font-size": 10, "text-wrap": "wrap", "text-max-width": 120, "width": 26,
+                                "height": 26}),
+        _ReadableStyle("edge", {"font-size": 6, "text-opacity": 0.8}),
+    )
+    return readable, _HighlightStyle
 
 
-class _ReadableStyle(NodeStyle):
-    """Larger captions than st-link-analysis's defaults, so a path graph reads without zooming in."""
+def _styles(model: GraphModel) -> tuple[list[Any], list[Any]]:
+    from st_link_analysis import EdgeStyle, NodeStyle
 
-    def __init__(self, selector: str, style: dict[str, Any]) -> None:
-        super().__init__(label="__readable__")
-        self.selector, self.style = selector, style
-
-    def dump(self) -> dict[str, Any]:
-        return {"selector": self.selector, "style": self.style}
-
-
-READABLE = (
-    _ReadableStyle("*", {"min-zoomed-font-size": 4}),
-    _ReadableStyle("node", {"font-size": 10, "text-wrap": "wrap", "text-max-width": 120, "width": 26, "height": 26}),
-    _ReadableStyle("edge", {"font-size": 6, "text-opacity": 0.8}),
-)
-
-
-def _styles(model: GraphModel) -> tuple[list[NodeStyle], list[EdgeStyle]]:
-    node_styles: list[NodeStyle] = list(READABLE)
+    readable, highlight_style = _readable_styles()
+    node_styles: list[Any] = list(readable)
     for label in sorted({n.label for n in model.nodes.values()}):
         colour, icon = LABEL_STYLE.get(label, DEFAULT_STYLE)
         node_styles.append(NodeStyle(label, colour, "name", icon))
-    node_styles.append(_HighlightStyle())
+    node_styles.append(highlight_style())
     with warnings.catch_warnings():  # st-link-analysis 0.4 warns about its own deprecated `labeled` default
         warnings.simplefilter("ignore", DeprecationWarning)
         edge_styles = [EdgeStyle(rel, "#d63031" if rel == MISSING else None, "label", directed=True)
@@ -221,6 +230,8 @@ def expandable_graph(base: GraphModel, key: str, *, highlight: Iterable[str] = (
     model.merge(base)
     for node_id in entry["ids"]:
         model.merge(neighbourhood(node_id))
+    from st_link_analysis import Event, st_link_analysis
+
     node_styles, edge_styles = _styles(model)
     names = state.vocabulary()
     value = st_link_analysis(

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import state, url_state
@@ -17,6 +16,9 @@ from dashboard.case_cards import vocabulary_name
 from dashboard.graph_view import MISSING, GraphModel
 from dashboard.i18n import current_language, name_of, pick, relabel, t
 from queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: fact groups in the order a lawyer reads a fact pattern; → (English, 中文)
 FACT_GROUPS: dict[str, tuple[str, str]] = {
@@ -109,6 +111,8 @@ def _rule_name(rule: RuleOutcome) -> str:
 
 
 def rules_frame(report: OutcomeReport) -> pd.DataFrame:
+    import pandas as pd  # not at start-up: the first page draws no table until facts are picked
+
     return pd.DataFrame([{
         t("col.status"): f"{STATUS_ICON.get(r.status, '')} {t('status.' + r.status)}",
         t("col.rule"): _rule_name(r),
@@ -228,6 +232,8 @@ def explanation(report: OutcomeReport) -> None:
         st.markdown(report.explanation["en" if lang == "zh" else "zh"])
     sources = sorted({s for r in report.rules if r.status == "fires" for s in r.sources})
     if sources:
+        import pandas as pd
+
         st.markdown(f"**{t('outcome.citations')}**")
         st.dataframe(pd.DataFrame({t("common.sources"): sources,
                                    "": [describe_source(s, _publication_title) for s in sources]}),

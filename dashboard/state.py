@@ -9,6 +9,7 @@ reads does not change under it (the embedded store is rebuilt only by ``lawgraph
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -32,8 +33,17 @@ def _release(store: Store) -> None:
 def store() -> Store:
     """The graph store of this process: Neo4j when NEO4J_URI (or LAWGRAPH_BACKEND=neo4j) says so, else embedded.
 
-    The embedded store is built from ``data/`` on first use (``lawgraph.connect.open_store``).
+    The embedded store is built from ``data/`` on first use (``lawgraph.connect.open_store``). Started by
+    ``lawgraph dashboard``, this process waits for the command to open (build) the store and attaches
+    to the embedded server it started (``dashboard.serve.launcher_store``).
     """
+    from dashboard.serve import launcher_store
+
+    launched = launcher_store()
+    if launched and launched.get("embedded_home"):
+        from stores.embedded import EmbeddedStore
+
+        return EmbeddedStore(Path(launched["embedded_home"]))
     from lawgraph.connect import open_store
 
     return open_store(settings(), quiet=True)

@@ -2,39 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import signal
 import subprocess
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from dashboard.serve import READY_FD_ENV, options
 from lawgraph.cli import BackendOpt, _settings, app, err, friendly_errors
 
 
 def streamlit_command(port: int, address: str | None = None) -> list[str]:
-    """The command line that serves the dashboard: ``streamlit run dashboard/app.py`` with a warm-up
-    (``dashboard/serve.py`` opens the store while the server starts).
+    """The command line that serves the dashboard: ``streamlit run dashboard/app.py`` with a warm start
+    (``dashboard/serve.py``).
 
     >>> streamlit_command(8599)[1:3]
     ['-m', 'dashboard.serve']
     >>> "--server.port=8599" in streamlit_command(8599)
     True
     """
-    command = [sys.executable, "-m", "dashboard.serve",
-               "--server.headless=true", f"--server.port={port}", "--browser.gatherUsageStats=false",
-               "--client.showErrorDetails=none",  # never a stack trace on the page
-               # nothing to watch in production, and watching the repo costs start-up time
-               "--server.fileWatcherType=none", "--server.runOnSave=false"]
-    if address:
-        command.append(f"--server.address={address}")
-    return command
+    return [sys.executable, "-m", "dashboard.serve", *options(port, address)]
 
 
-def _serve(command: list[str], env: dict[str, str]) -> int:
-    """Run Streamlit until it stops; Ctrl-C and SIGTERM stop it (and then this process closes the store)."""
-    child = subprocess.Popen(command, env=env)
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def _serve(child: subprocess.Popen[bytes]) -> int:
+    """Wait for Streamlit to stop; Ctrl-C and SIGTERM stop it (and then this process closes the store)."""
     previous = signal.signal(signal.SIGTERM, lambda signum, _frame: child.send_signal(signum))
     try:
         while True:
@@ -46,6 +51,14 @@ def _serve(command: list[str], env: dict[str, str]) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _tell(pipe: int, message: dict[str, Any] | None) -> None:
+    """Tell the dashboard process the store is open (a JSON line), or, with None, that it could not be."""
+    with contextlib.suppress(OSError):  # the dashboard process already stopped: it is waited for next
+        if message is not None:
+            os.write(pipe, (json.dumps(message) + "\n").encode())
+    os.close(pipe)
+
+
 @app.command()
 @friendly_errors
 def dashboard(
@@ -54,24 +67,42 @@ def dashboard(
     address: Annotated[str | None, typer.Option("--address", help="interface to bind (default: Streamlit's)")] = None,
 ) -> None:
     """Serve the dashboard (Streamlit, headless). Builds the embedded store first if needed."""
-    from dashboard.backend import backend_summary
-    from lawgraph.connect import open_store
-
     settings = _settings()
     chosen = backend.value if backend else settings.default_backend
-    # Open (and, for the embedded store, build) before Streamlit starts: the build shows its progress here,
-    # and the dashboard process then attaches to the running embedded server instead of starting one.
-    store = open_store(settings, chosen)
+    # Start Streamlit first: its imports and server start overlap with opening (on a fresh clone: building)
+    # the store here. The dashboard process opens no store until told on the pipe that this one is open,
+    # then attaches to the embedded server started here instead of starting one (dashboard/serve.py).
+    ready_read, ready_write = os.pipe()
+    env = {**os.environ, "LAWGRAPH_BACKEND": chosen, READY_FD_ENV: str(ready_read)}
+    child = subprocess.Popen(streamlit_command(port, address), env=env, pass_fds=(ready_read,))
+    os.close(ready_read)
+    try:
+        from dashboard.backend import backend_summary
+        from lawgraph.connect import open_store
+
+        store = open_store(settings, chosen)  # the build shows its progress here
+    except BaseException:  # a refused build, no Neo4j, Ctrl-C …: stop the dashboard, then report
+        _tell(ready_write, None)
+        _stop(child)
+        raise
+    told = False
     try:
         nodes = store.read("MATCH (n) RETURN count(n) AS n", timeout_ms=settings.query_timeout_ms).rows[0]["n"]
         kind, where = backend_summary(settings.model_copy(update={"backend": chosen}))
-        err.print(f"lawgraph dashboard: http://localhost:{port}  (store: {kind}, {where}, {nodes} nodes)",
+        _tell(ready_write, {"backend": kind, **({"embedded_home": str(store.home)} if kind == "embedded" else {})})
+        told = True
+        host = address if address and address not in ("0.0.0.0", "::") else "localhost"
+        err.print(f"lawgraph dashboard: http://{host}:{port}  (store: {kind}, {where}, {nodes} nodes)",
                   markup=False, highlight=False)
         if not nodes:
             err.print(f"the {kind} store is empty: load it with `lawgraph load --backend {kind}`", markup=False,
                       highlight=False)
-        env = {**os.environ, "LAWGRAPH_BACKEND": chosen}
-        code = _serve(streamlit_command(port, address), env)
+        code = _serve(child)
+    except BaseException:
+        if not told:
+            _tell(ready_write, None)
+        _stop(child)
+        raise
     finally:
         store.close()
     if code not in (0, -signal.SIGINT, 130):

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import outcome_view as view
 from dashboard import state
 from dashboard.case_cards import case_card
-from dashboard.graph_view import expandable_graph
+from dashboard.graph_view import expandable_graph  # st-link-analysis itself only when a graph is drawn
 from dashboard.i18n import t
 
 st.caption(t("outcome.intro"))
