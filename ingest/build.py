@@ -8,22 +8,20 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from graph.analytics import annotate
 from graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
 from ingest.case_numbers import CaseNumberError, parse_case_number
 from ingest.errors import BuildRefused, DataError, SourceLocation
 from ingest.fact_patterns import derive_fact_patterns
+from ingest.gc_pause import gc_paused
 from ingest.records import (
     KNOWLEDGE_SECTIONS,
     CaseEntry,
@@ -613,23 +611,6 @@ def _suggest(wanted: str, graph: GraphData) -> str:
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of long-lived records are made.
-
-    The records form no reference cycles that need collecting, but every full collection walks all
-    of them: with the collector on, a 100k-case build spent about half its time in it and grew
-    faster than linearly. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_graph(data_dir: Path) -> BuildReport:
     """Parse and validate everything under ``data_dir``.
 
@@ -654,6 +635,8 @@ def build_graph(data_dir: Path) -> BuildReport:
             builder.check_sources()
     if builder.errors:
         raise BuildRefused(builder.errors)
+    from graph.analytics import annotate  # networkx: imported when a build runs, not by every importer
+
     derive_fact_patterns(builder.graph)
     annotate(builder.graph)
     return BuildReport(builder.graph, dict(builder.articles_by_law), builder.references_found,

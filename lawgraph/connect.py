@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from graph.model import GraphData
-from ingest.build import build_graph
-from ingest.targets import EmbeddedTarget, Neo4jTarget
 from ingest.writer import LoadStats, data_fingerprint, load_graph
 from lawgraph.settings import Settings
 from stores.base import Store, StoreError
 from stores.embedded import EmbeddedStore
-from stores.neo4j_store import Neo4jStore
+
+if TYPE_CHECKING:  # the build (networkx), rich and the Neo4j driver are imported when used: opening the
+    # built embedded store (every `lawgraph` command, the dashboard) needs none of them
+    from graph.model import GraphData
+    from stores.neo4j_store import Neo4jStore
 
 EMBEDDED_DIR = "embedded"
 
@@ -26,6 +24,8 @@ def embedded_home(settings: Settings) -> Path:
 
 
 def open_neo4j(settings: Settings) -> Neo4jStore:
+    from stores.neo4j_store import Neo4jStore
+
     if not settings.neo4j_uri:
         raise StoreError("NEO4J_URI is not set (start a local server with `lawgraph neo4j start`, "
                          "or `docker compose up -d neo4j` and set NEO4J_URI/NEO4J_PASSWORD from .env)")
@@ -34,6 +34,9 @@ def open_neo4j(settings: Settings) -> Neo4jStore:
 
 
 def load_with_progress(target: Any, graph: GraphData, meta: dict[str, Any], quiet: bool = False) -> LoadStats:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     if quiet or (not console.is_terminal and "pytest" in sys.modules):
         return load_graph(target, graph, meta)
@@ -52,12 +55,18 @@ def ensure_embedded(store: EmbeddedStore, data_dir: Path, force: bool = False, q
     fingerprint = data_fingerprint(data_dir)
     if not force and store.has_graph() and store.meta().get("fingerprint") == fingerprint:
         return None
+    from ingest.build import build_graph
+    from ingest.targets import EmbeddedTarget
+
     report = build_graph(data_dir)
     return load_with_progress(EmbeddedTarget(store), report.graph,
                               {"fingerprint": fingerprint, "data_dir": str(data_dir)}, quiet)
 
 
 def load_neo4j(store: Neo4jStore, data_dir: Path, quiet: bool = False) -> LoadStats:
+    from ingest.build import build_graph
+    from ingest.targets import Neo4jTarget
+
     report = build_graph(data_dir)
     return load_with_progress(Neo4jTarget(store), report.graph,
                               {"fingerprint": data_fingerprint(data_dir)}, quiet)
