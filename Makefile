@@ -14,7 +14,12 @@ $(BIN)/lawgraph: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	@touch $(BIN)/lawgraph
 
+# Also byte-compiles the project (its modules are otherwise compiled on every start where
+# PYTHONDONTWRITEBYTECODE is set) and builds the embedded store from data/ (does nothing when it is up to
+# date): `lawgraph dashboard` then starts in about 2 s instead of first building it.
 setup: $(BIN)/lawgraph
+	@$(BIN)/python -m compileall -q lawgraph dashboard queries stores ingest graph benchmarks >/dev/null
+	$(BIN)/lawgraph load
 
 dashboard: setup
 	$(BIN)/lawgraph dashboard --port $(PORT)

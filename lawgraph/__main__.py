@@ -1,5 +1,5 @@
 """`python -m lawgraph` is the `lawgraph` command."""
 
-from lawgraph.cli import app
+from lawgraph.entry import main
 
-app()
+main()

@@ -9,15 +9,18 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ingest.errors import BuildRefused, DataError
-from lawgraph.settings import Settings, SettingsError
 from stores.base import StoreError
+
+if TYPE_CHECKING:  # pydantic (0.1 s) is imported when settings are first read: `lawgraph dashboard` starts
+    # Streamlit before that
+    from lawgraph.settings import Settings
 
 app = typer.Typer(help="lawgraph: Chinese e-commerce platform liability law as a knowledge graph.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
@@ -40,6 +43,8 @@ ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v (
 
 
 def _settings(data: Path | None = None) -> Settings:
+    from lawgraph.settings import Settings
+
     return Settings.from_env(data_dir=data.resolve() if data else None)
 
 
@@ -59,7 +64,7 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except DataError as exc:
             err.print(str(exc), markup=False, highlight=False)
             raise typer.Exit(2) from None
-        except (StoreError, SettingsError, KeyError, ValueError) as exc:
+        except (StoreError, KeyError, ValueError) as exc:  # a bad setting is a ValueError (SettingsError)
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             err.print(f"error: {message}", markup=False, highlight=False)
             raise typer.Exit(1) from None

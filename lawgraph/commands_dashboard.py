@@ -7,25 +7,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from typing import Annotated, Any
 
 import typer
 
-from dashboard.serve import READY_FD_ENV, options
+from dashboard import prestart
+from dashboard.serve import options
 from lawgraph.cli import BackendOpt, _settings, app, err, friendly_errors
-
-
-def streamlit_command(port: int, address: str | None = None) -> list[str]:
-    """The command line that serves the dashboard: ``streamlit run dashboard/app.py`` with a warm start
-    (``dashboard/serve.py``).
-
-    >>> streamlit_command(8599)[1:3]
-    ['-m', 'dashboard.serve']
-    >>> "--server.port=8599" in streamlit_command(8599)
-    True
-    """
-    return [sys.executable, "-m", "dashboard.serve", *options(port, address)]
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:
@@ -67,19 +55,18 @@ def dashboard(
     address: Annotated[str | None, typer.Option("--address", help="interface to bind (default: Streamlit's)")] = None,
 ) -> None:
     """Serve the dashboard (Streamlit, headless). Builds the embedded store first if needed."""
-    settings = _settings()
-    chosen = backend.value if backend else settings.default_backend
-    # Start Streamlit first: its imports and server start overlap with opening (on a fresh clone: building)
-    # the store here. The dashboard process opens no store until told on the pipe that this one is open,
-    # then attaches to the embedded server started here instead of starting one (dashboard/serve.py).
-    ready_read, ready_write = os.pipe()
-    env = {**os.environ, "LAWGRAPH_BACKEND": chosen, READY_FD_ENV: str(ready_read)}
-    child = subprocess.Popen(streamlit_command(port, address), env=env, pass_fds=(ready_read,))
-    os.close(ready_read)
+    # Streamlit is already starting (dashboard/prestart.py): its imports and server start overlap with parsing
+    # the command line and opening (on a fresh clone: building) the store here. The dashboard process reads
+    # the same environment, so it chooses the same store; it opens none until told on the ready pipe that
+    # this one is open, then attaches to the embedded server started here instead of starting one.
+    started = prestart.start(options(port, address), {"LAWGRAPH_BACKEND": backend.value} if backend else {})
+    child, ready_write = started.process, started.ready_fd
     try:
         from dashboard.backend import backend_summary
         from lawgraph.connect import open_store
 
+        settings = _settings()  # a bad setting stops the dashboard process too (below) and is reported
+        chosen = backend.value if backend else settings.default_backend
         store = open_store(settings, chosen)  # the build shows its progress here
     except BaseException:  # a refused build, no Neo4j, Ctrl-C …: stop the dashboard, then report
         _tell(ready_write, None)

@@ -214,9 +214,9 @@ def test_dashboard_shows_no_traceback_for_bad_data(dashboard: Any, tmp_path: Pat
 
 
 def test_dashboard_is_served_without_error_details() -> None:
-    from lawgraph.commands_dashboard import streamlit_command
+    from dashboard.serve import options
 
     config = REPO / "dashboard" / ".streamlit" / "config.toml"
     in_config = config.exists() and re.search(r'showErrorDetails\s*=\s*("none"|false)', config.read_text())
     assert any(arg in ("--client.showErrorDetails=none", "--client.showErrorDetails=false")
-               for arg in streamlit_command(8501)) or in_config
+               for arg in options(8501)) or in_config
