@@ -9,7 +9,10 @@ moment the process is started:
 - **second visitor** — a second browser page loading the app once the first is shown (everything warm).
 
 Chromium is Debian's (``/usr/bin/chromium``), driven by the ``playwright`` package, launched once before the
-runs so that its own start is not counted; every page gets a new browser context (an empty cache). Each run
+runs so that its own start is not counted; every page gets a new browser context (an empty cache: a reader's
+first visit ever). With ``--returning-browser`` the pages share one context that has visited the dashboard
+once before the runs, and every run serves on that visit's port (a browser caches per origin; Streamlit serves
+its scripts as immutable): a reader who has used the dashboard before, in the same browser, on the same port. Each run
 waits until the machine is quiet (1-minute load average below ``--quiet-below``) and prints the load it
 started at. By default the embedded store is built once beforehand into a temporary ``LAWGRAPH_HOME`` (as
 after ``make setup``); ``--cold-store`` gives every run an empty home, so the command builds the store first.
@@ -92,12 +95,13 @@ def build_store(home: Path) -> None:
 
 
 @contextmanager
-def running_dashboard(home: Path, log: IO[bytes], timeout_s: float = 60) -> Iterator[Dashboard]:
-    """``lawgraph dashboard`` on a free port until health is ok; stopped (SIGTERM) on exit.
+def running_dashboard(home: Path, log: IO[bytes], timeout_s: float = 60,
+                      port: int | None = None) -> Iterator[Dashboard]:
+    """``lawgraph dashboard`` on ``port`` (default: a free one) until health is ok; stopped (SIGTERM) on exit.
 
     Raises ``RuntimeError`` with the end of the log when it stops or does not answer within ``timeout_s``.
     """
-    port = free_port()
+    port = port or free_port()
     url = f"http://localhost:{port}"
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-m", "lawgraph", "dashboard", "--port", str(port)],
@@ -119,9 +123,9 @@ def running_dashboard(home: Path, log: IO[bytes], timeout_s: float = 60) -> Iter
             process.wait()
 
 
-def open_first_page(browser: Any, url: str, timeout_s: float = 30) -> Any:
-    """A new page (new context) at ``url``, returned once the first fact chip is drawn."""
-    page = browser.new_page(viewport=VIEWPORT)
+def open_first_page(browser: Any, url: str, timeout_s: float = 30, context: Any = None) -> Any:
+    """A new page at ``url`` (in ``context``, else in a new one), returned once the first fact chip is drawn."""
+    page = context.new_page() if context is not None else browser.new_page(viewport=VIEWPORT)
     page.goto(url)
     page.get_by_role("button", name=FIRST_FACT, exact=True).wait_for(timeout=timeout_s * 1000)
     return page
@@ -151,24 +155,33 @@ def wait_for_quiet(below: float, at_most_s: float = 120) -> float:
 
 
 def measure(runs: int, cold_store: bool = False, quiet_below: float = 1.0, gap_s: float = 2.0,
-            progress: bool = True, browser: Any = None) -> list[Run]:
-    """``runs`` start-ups, in the given Chromium or one launched for them."""
+            progress: bool = True, browser: Any = None, returning_browser: bool = False) -> list[Run]:
+    """``runs`` start-ups, in the given Chromium or one launched for them; with ``returning_browser`` in one
+    browser context that has visited the dashboard before (an untimed start first fills its cache)."""
     if browser is None:
         with chromium() as launched:
-            return measure(runs, cold_store, quiet_below, gap_s, progress, launched)
+            return measure(runs, cold_store, quiet_below, gap_s, progress, launched, returning_browser)
     results: list[Run] = []
+    context = browser.new_context(viewport=VIEWPORT) if returning_browser else None
+    # a browser caches per origin: a returning reader's dashboard answers on the port it used before
+    port = free_port() if returning_browser else None
     with tempfile.TemporaryDirectory(prefix="lawgraph-startup-") as work:
         built = Path(work) / "home"
-        if not cold_store:
+        if not cold_store or returning_browser:
             build_store(built)
+        if context is not None:
+            earlier = Path(work) / "dashboard-earlier-visit.log"
+            with earlier.open("wb") as log, running_dashboard(built, log, port=port) as dash:
+                open_first_page(browser, dash.url, context=context).close()
         for i in range(runs):
             home = Path(work) / f"cold-{i}" if cold_store else built
             load1 = wait_for_quiet(quiet_below)
-            with (Path(work) / f"dashboard-{i}.log").open("wb") as log, running_dashboard(home, log) as dash:
-                first = open_first_page(browser, dash.url)
+            log_path = Path(work) / f"dashboard-{i}.log"
+            with log_path.open("wb") as log, running_dashboard(home, log, port=port) as dash:
+                first = open_first_page(browser, dash.url, context=context)
                 first_page_s = time.monotonic() - dash.started
                 began = time.monotonic()
-                second = open_first_page(browser, dash.url)
+                second = open_first_page(browser, dash.url, context=context)
                 second_s = time.monotonic() - began
                 first.close()
                 second.close()
@@ -178,6 +191,8 @@ def measure(runs: int, cold_store: bool = False, quiet_below: float = 1.0, gap_s
                 print(f"run {i + 1}/{runs}: load {run.load1:.2f}  health {run.health_s:.2f} s  first page "
                       f"{run.first_page_s:.2f} s  second visitor {run.second_visitor_s:.2f} s", file=sys.stderr)
             time.sleep(gap_s)
+    if context is not None:
+        context.close()
     return results
 
 
@@ -205,11 +220,13 @@ def main(
     runs: Annotated[int, typer.Option("--runs", min=1, help="how many starts to measure")] = 5,
     cold_store: Annotated[bool, typer.Option("--cold-store", help="every run builds the store first")] = False,
     quiet_below: Annotated[float, typer.Option("--quiet-below", help="start a run only below this 1-min load")] = 1.0,
+    returning_browser: Annotated[bool, typer.Option(
+        "--returning-browser", help="pages in one browser context that has visited the dashboard before")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the runs and the summary as JSON")] = False,
 ) -> None:
     """Measure `lawgraph dashboard` start-up: health, first page in Chromium, a second visitor."""
-    results = measure(runs, cold_store, quiet_below)
-    summary = summarise(results)
+    results = measure(runs, cold_store, quiet_below, returning_browser=returning_browser)
+    summary = {**summarise(results), "browser": "returning" if returning_browser else "new context per page"}
     if as_json:
         print(json.dumps({"runs": [asdict(r) for r in results], "summary": summary}))
         return
@@ -217,7 +234,7 @@ def main(
         f = summary[name]
         print(f"{name:17s} median {f['median']:.2f}  p90 {f['p90']:.2f}  max {f['max']:.2f}")
     print(f"first page within {TARGET_S:.0f} s: {summary['within_target']} "
-          f"(1-min load {summary['load1'][0]:.2f}–{summary['load1'][1]:.2f})")
+          f"(1-min load {summary['load1'][0]:.2f}–{summary['load1'][1]:.2f}; browser: {summary['browser']})")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ FACT_GROUPS: dict[str, tuple[str, str]] = {
     "procedure": ("Procedure and assistance", "程序与协助"),
 }
 EXAMPLE_FACTS = {"knowledge": ["platform-knew-or-should-have-known"], "duty-performance": ["no-necessary-measures"]}
+FRAMEWORK_KEY = "framework"
 STATUS_ICON = {"fires": "✅", "near-miss": "⚠️", "excluded": "⛔"}
 
 
@@ -72,8 +73,9 @@ def fact_picker() -> list[str]:
 def framework_picker() -> str | None:
     frameworks = state.rows("frameworks")
     names = {row["framework"]: name_of(row) for row in frameworks}
-    relabel("framework")
-    return st.selectbox(t("outcome.framework"), [None, *names], key="framework",
+    relabel(FRAMEWORK_KEY)
+    # drawn only once facts are picked; persist_state keeps the choice while the facts are cleared
+    return st.selectbox(t("outcome.framework"), [None, *names], key=FRAMEWORK_KEY, persist_state="page",
                         format_func=lambda f: t("outcome.all_frameworks") if f is None else names[f])
 
 

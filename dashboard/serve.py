@@ -20,10 +20,12 @@ free of the import work.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import threading
 import time
@@ -182,6 +184,39 @@ def _skip_component_manifest_scan() -> None:
         manifest_scanner.scan_component_manifests = lambda max_workers=None: []
 
 
+def _listen_as_tcp() -> None:
+    """Make the browser's connections TCP_NODELAY, as asyncio means them to be.
+
+    Streamlit binds its listening socket itself, as ``socket.socket(family)``, whose ``proto`` is 0; asyncio
+    sets TCP_NODELAY only on connections whose socket says ``IPPROTO_TCP``, and an accepted socket takes the
+    listening one's ``proto``. Without it every response after the first on a kept-alive connection waits for
+    the browser's delayed ACK (Nagle's algorithm holds the body back behind the headers): 44 ms a request
+    here, and the first page loads 59 script modules over six connections (0.42 s, against 0.04 s with the
+    option set). The wrapper reopens the bound socket from its descriptor, so the kernel reports the
+    protocol. A Streamlit that binds differently is left as it is.
+    """
+    try:
+        from streamlit.web.server.starlette import starlette_server
+    except ImportError:  # a Streamlit without the Starlette server
+        return
+    bind = getattr(starlette_server, "_bind_socket", None)
+    if bind is None or getattr(bind, "reopens_as_tcp", False):
+        return
+
+    @functools.wraps(bind)
+    def bind_as_tcp(*args: Any, **kwargs: Any) -> socket.socket:
+        sock: socket.socket = bind(*args, **kwargs)
+        if sock.proto:
+            return sock
+        blocking = sock.getblocking()
+        reopened = socket.socket(fileno=sock.detach())  # family, type and protocol read from the descriptor
+        reopened.setblocking(blocking)
+        return reopened
+
+    bind_as_tcp.reopens_as_tcp = True  # type: ignore[attr-defined]
+    starlette_server._bind_socket = bind_as_tcp
+
+
 def wait_for_options(argv: list[str]) -> list[str]:
     """Streamlit's options: ``argv``, or, in a pre-started process, those ``lawgraph dashboard`` sends once it
     has parsed its command line (with the environment it adds); it exits quietly if the command ends first."""
@@ -202,6 +237,7 @@ def main(argv: list[str]) -> None:
 
     _quiet_missing_context_warning()
     _skip_component_manifest_scan()
+    _listen_as_tcp()
     prepare()
     argv = wait_for_options(argv)
     threading.Thread(target=warm_up, name="dashboard-warm-up", daemon=True).start()

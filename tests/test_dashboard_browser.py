@@ -150,3 +150,11 @@ def test_startup_benchmark_measures_a_cold_start(browser: Any) -> None:
     summary = summarise([run])
     assert summary["first_page_s"]["median"] == round(run.first_page_s, 2)
     assert summary["within_target"] == f"{int(run.first_page_s < TARGET_S)} of 1"
+
+
+def test_startup_benchmark_measures_a_returning_browser(browser: Any) -> None:
+    """With ``returning_browser`` the pages share one context that visited an earlier start (its cache filled):
+    the run still measures a fresh start of the command, in the order things happen."""
+    [run] = measure(runs=1, quiet_below=100, gap_s=0, progress=False, browser=browser, returning_browser=True)
+    assert 0 < run.health_s < run.first_page_s < 60
+    assert 0 < run.second_visitor_s < 30

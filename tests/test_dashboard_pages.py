@@ -147,6 +147,16 @@ def test_outcome_from_a_shared_link_in_chinese_with_one_framework() -> None:
     assert "ladder-tier-1-joint" in rules and all(rule.startswith("ladder-") for rule in rules)
 
 
+def test_outcome_keeps_the_framework_while_no_facts_are_picked() -> None:
+    at = open_app(facts=KNEW)
+    at.selectbox(key="framework").set_value("tiered-liability-ladder").run()
+    at.button(key="facts-clear").click().run()
+    assert [box.key for box in at.selectbox] == []
+    at.button(key="facts-example").click().run()
+    assert at.selectbox(key="framework").value == "tiered-liability-ladder"
+    assert all(rule.startswith("ladder-") for rule in table(at, "id"))
+
+
 def test_outcome_shows_duty_standard_proof_rule_and_defense() -> None:
     at = pick_facts(open_app(), **{"product-risk": ["life-health-goods"],
                                    "duty-performance": ["compliance-measures-adopted"]})
@@ -160,6 +170,7 @@ def test_outcome_shows_duty_standard_proof_rule_and_defense() -> None:
 def test_outcome_asks_for_facts_first() -> None:
     at = open_app()
     assert at.info[0].value == "Pick at least one fact to see the outcome."
+    assert [box.key for box in at.selectbox] == []  # no select widget until there is something to filter
     at.button(key="facts-example").click().run()
     assert at.pills(key="facts-knowledge").value == [KNEW]
     assert "`joint-several`" in texts(at)

@@ -13,13 +13,15 @@ from dashboard.i18n import t
 st.caption(t("outcome.intro"))
 picker, results = st.columns([2, 3], gap="large")
 with picker:
-    framework = view.framework_picker()
     facts = view.fact_picker()
 
 with results:
     if not facts:
         st.info(t("outcome.pick"))
         st.stop()
+    # the framework filter only once there are results to filter: a selectbox on the first page costs
+    # its browser ~0.5 s, loading the select widget's code (benchmarks/dashboard_startup.py)
+    framework = view.framework_picker()
     report = state.outcome_report(tuple(sorted(facts)), framework)
     view.headline(report)
     include_near = st.toggle(t("outcome.near_in_graph"), key="outcome-near")
