@@ -20,7 +20,7 @@ with results:
         st.info(t("outcome.pick"))
         st.stop()
     # the framework filter only once there are results to filter: a selectbox on the first page costs
-    # its browser ~0.5 s, loading the select widget's code (benchmarks/dashboard_startup.py)
+    # its browser 0.4–0.6 s, loading and drawing the select widget (docs/dashboard.md, start-up time)
     framework = view.framework_picker()
     report = state.outcome_report(tuple(sorted(facts)), framework)
     view.headline(report)
