@@ -154,7 +154,8 @@ def test_outcome_keeps_the_framework_while_no_facts_are_picked() -> None:
     assert [box.key for box in at.selectbox] == []
     at.button(key="facts-example").click().run()
     assert at.selectbox(key="framework").value == "tiered-liability-ladder"
-    assert all(rule.startswith("ladder-") for rule in table(at, "id"))
+    rules = table(at, "id")
+    assert "ladder-tier-1-joint" in rules and all(rule.startswith("ladder-") for rule in rules)
 
 
 def test_outcome_shows_duty_standard_proof_rule_and_defense() -> None:
