@@ -1,5 +1,5 @@
-"""``python -m benchmarks [options]``: the same as ``lawgraph bench [options]``."""
+"""``python -m lawgraph.benchmarks [options]``: the same as ``lawgraph bench [options]``."""
 
-from benchmarks.bench import main
+from lawgraph.benchmarks.bench import main
 
 main()

@@ -143,7 +143,7 @@ class Neo4jConn:
     database: str = "neo4j"
 
     def open(self) -> Any:
-        from stores.neo4j_store import Neo4jStore
+        from lawgraph.stores.neo4j_store import Neo4jStore
 
         return Neo4jStore(self.uri, self.user, self.password, self.database)
 
@@ -163,7 +163,7 @@ def wipe_neo4j(conn: Neo4jConn) -> None:
 @contextlib.contextmanager
 def embedded_store(workdir: Path) -> Iterator[Any]:
     """A fresh embedded store in a temporary folder under ``workdir`` (removed afterwards)."""
-    from stores.embedded import EmbeddedStore
+    from lawgraph.stores.embedded import EmbeddedStore
 
     home = Path(tempfile.mkdtemp(prefix="embedded-", dir=workdir))
     store = EmbeddedStore(home)
@@ -186,7 +186,7 @@ class TimedLibrary:
     """A :class:`queries.library.QueryLibrary` that records how long each named query takes."""
 
     def __init__(self, store: Any) -> None:
-        from queries.library import QueryLibrary
+        from lawgraph.queries.library import QueryLibrary
 
         self.inner = QueryLibrary(store, QUERY_TIMEOUT_MS, ROW_CAP)
         self.store = store
@@ -204,7 +204,7 @@ class TimedLibrary:
 
 def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
     """p50/p95 of the hot queries over ``runs`` runs each (after ``warmup`` runs), and what outcomes spends."""
-    from queries.outcomes import outcomes
+    from lawgraph.queries.outcomes import outcomes
 
     lib = TimedLibrary(store)
     figures: dict[str, Any] = {}
@@ -238,7 +238,7 @@ def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
 
 
 def _target(backend: str, store: Any) -> Any:
-    from ingest.targets import EmbeddedTarget, Neo4jTarget
+    from lawgraph.ingest.targets import EmbeddedTarget, Neo4jTarget
 
     return EmbeddedTarget(store) if backend == "embedded" else Neo4jTarget(store)
 
@@ -259,8 +259,8 @@ def _worker_store(backend: str, workdir: Path, conn: Neo4jConn | None) -> Iterat
 
 def worker_bundled(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path = DATA) -> dict[str, Any]:
     """Build the bundled data and load it into an empty store."""
-    from ingest.build import build_graph
-    from ingest.writer import load_graph
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.writer import load_graph
 
     started = time.perf_counter()
     graph = build_graph(data).graph
@@ -276,8 +276,8 @@ def worker_bundled(backend: str, workdir: Path, conn: Neo4jConn | None, data: Pa
 def worker_naive(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path, budget_s: float | None,
                  seed: int) -> dict[str, Any]:
     """The naive loader on the sample corpus at ``data``, into an empty store."""
-    from benchmarks.naive import naive_load, prepare_embedded, prepare_neo4j
-    from ingest.build import build_graph
+    from lawgraph.benchmarks.naive import naive_load, prepare_embedded, prepare_neo4j
+    from lawgraph.ingest.build import build_graph
 
     graph = build_graph(data).graph
     cases = sum(1 for n in graph.nodes.values() if n.label.value == "Case")
@@ -289,9 +289,9 @@ def worker_naive(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path
 
 def worker_main(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path, runs: int) -> dict[str, Any]:
     """Build the corpus at ``data``, load it into an empty store, time the hot queries."""
-    from graph.model import Label
-    from ingest.build import build_graph
-    from ingest.writer import load_graph
+    from lawgraph.graph.model import Label
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.writer import load_graph
 
     started = time.perf_counter()
     graph = build_graph(data).graph
@@ -333,9 +333,9 @@ def worker_main(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path,
 
 def worker_admin_import(workdir: Path, home: Path, data: Path) -> dict[str, Any]:
     """CSV export of the corpus and ``neo4j-admin database import full`` into ``home`` (server stopped)."""
-    from graph.csv_import import IMPORT_OPTIONS, write_csv
-    from ingest.build import build_graph
-    from stores import neo4j_local
+    from lawgraph.graph.csv_import import IMPORT_OPTIONS, write_csv
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.stores import neo4j_local
 
     graph = build_graph(data).graph
     csv_dir = Path(tempfile.mkdtemp(prefix="csv-", dir=workdir))
@@ -359,7 +359,7 @@ def run_worker(kind: str, **args: Any) -> dict[str, Any]:
     """Run one worker in a fresh Python process; return the JSON it prints."""
     payload = json.dumps({"kind": kind, **{k: (str(v) if isinstance(v, Path) else v) for k, v in args.items()}},
                          default=lambda o: o.__dict__)
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench", "worker", payload], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "lawgraph.benchmarks.bench", "worker", payload], cwd=REPO,
                           capture_output=True, text=True)
     if proc.returncode != 0:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-25:])
@@ -409,7 +409,7 @@ class BenchConfig:
 
 def ensure_corpus(workdir: Path, cases: int, seed: int, source: Path, profile: Any = None) -> Path:
     """The synthetic corpus of ``cases`` instances for ``seed`` under ``workdir`` (made if missing)."""
-    from ingest.synth import GENERATOR_VERSION, MANIFEST, synthesize
+    from lawgraph.ingest.synth import GENERATOR_VERSION, MANIFEST, synthesize
 
     out = workdir / f"corpus-{cases}-seed{seed}"
     manifest = out / MANIFEST
@@ -432,7 +432,7 @@ def neo4j_server(config: BenchConfig, workdir: Path) -> Iterator[tuple[Neo4jConn
                         os.environ.get("NEO4J_DATABASE", "neo4j")), None
         return
     try:
-        from stores import neo4j_local
+        from lawgraph.stores import neo4j_local
     except ImportError as exc:  # pragma: no cover - the module ships with the project
         raise BenchError(f"--backend neo4j needs NEO4J_URI or stores.neo4j_local: {exc}") from None
     home = Path(tempfile.mkdtemp(prefix="neo4j-", dir=workdir))
@@ -499,7 +499,7 @@ def bench_backend(backend: str, size: int, corpus: Path, sample: Path, config: B
         result["server_peak_rss_mb"] = round(peak_rss_mb(server.pid), 1)
     admin = config.admin_import if config.admin_import is not None else size >= ADMIN_IMPORT_FROM
     if backend == "neo4j" and server is not None and admin:
-        from stores import neo4j_local
+        from lawgraph.stores import neo4j_local
 
         log(f"neo4j N={size:,}: CSV export + neo4j-admin database import (server stopped)")
         home = server.home
@@ -523,8 +523,8 @@ def bench_backend(backend: str, size: int, corpus: Path, sample: Path, config: B
 
 def run_bench(config: BenchConfig) -> dict[str, Any]:
     """Run every stage for every size and backend; return the results (see :data:`FIELDS`)."""
-    from ingest.build import build_graph
-    from ingest.synth import learn_profile
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.synth import learn_profile
 
     own_workdir = config.workdir is None
     workdir = Path(config.workdir or tempfile.mkdtemp(prefix="lawgraph-bench-")).resolve()
@@ -555,7 +555,7 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
                         per_size[size]["backends"][backend] = bench_backend(backend, size, corpus, sample, config,
                                                                             workdir, conn, server)
                         if server is not None and not server.is_running():  # stopped for the admin import
-                            from stores import neo4j_local
+                            from lawgraph.stores import neo4j_local
 
                             server = neo4j_local.start(server.home, heap=config.neo4j_heap,
                                                        pagecache=config.neo4j_pagecache)
@@ -573,7 +573,7 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
         results["seconds"] = round(time.time() - started)
         if own_workdir and not config.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    from benchmarks.report import evaluate_targets
+    from lawgraph.benchmarks.report import evaluate_targets
 
     results["targets"] = evaluate_targets(results)
     return results
@@ -597,7 +597,7 @@ def contract(results: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m benchmarks.bench worker <json>`` (internal) — the bench itself is ``lawgraph bench``."""
+    """``python -m lawgraph.benchmarks.bench worker <json>`` (internal) — the bench itself is ``lawgraph bench``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) == 2 and args[0] == "worker":
         _worker_entry(args[1])

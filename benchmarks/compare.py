@@ -5,7 +5,7 @@ on a shared two-core machine move with its load, so a timing matches when the fr
 a factor of two of the saved one either way — or, for latencies, within 5 ms of it: a figure of one or
 two milliseconds doubles with one scheduler slice on a busy core; memory within a quarter. ``lawgraph bench --compare
 PATH`` runs the sizes and backends of the saved run again and prints this table; or
-``python -m benchmarks.compare SAVED FRESH`` on two result files.
+``python -m lawgraph.benchmarks.compare SAVED FRESH`` on two result files.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def render(rows: list[Comparison]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 2:
-        raise SystemExit("usage: python -m benchmarks.compare SAVED.json FRESH.json")
+        raise SystemExit("usage: python -m lawgraph.benchmarks.compare SAVED.json FRESH.json")
     saved, fresh = (json.loads(Path(a).read_text(encoding="utf-8")) for a in args)
     rows = compare(saved, fresh)
     print(render(rows))

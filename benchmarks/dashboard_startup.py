@@ -1,4 +1,4 @@
-"""``python -m benchmarks.dashboard_startup``: how soon ``lawgraph dashboard`` is usable in a browser.
+"""``python -m lawgraph.benchmarks.dashboard_startup``: how soon ``lawgraph dashboard`` is usable in a browser.
 
 Each run starts ``python -m lawgraph dashboard --port N`` (the command a user types) and measures, from the
 moment the process is started:

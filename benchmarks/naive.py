@@ -17,7 +17,7 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
-from graph.model import BASE_LABEL, RELATIONSHIPS, EdgeRecord, GraphData, NodeRecord
+from lawgraph.graph.model import BASE_LABEL, RELATIONSHIPS, EdgeRecord, GraphData, NodeRecord
 
 
 class WritableStore(Protocol):
@@ -53,7 +53,7 @@ class NaiveResult:
 def node_statement(node: NodeRecord) -> tuple[str, dict[str, Any]]:
     """One node's ``MERGE`` and its parameters.
 
-    >>> from graph.model import Label
+    >>> from lawgraph.graph.model import Label
     >>> node_statement(NodeRecord("food-product", Label.FACT, {"group": "product-risk"}))[0]
     'MERGE (n:Entity:Fact {id: $id}) SET n = $props'
     """
@@ -64,7 +64,7 @@ def node_statement(node: NodeRecord) -> tuple[str, dict[str, Any]]:
 def edge_statement(edge: EdgeRecord) -> tuple[str, dict[str, Any]]:
     """One relationship's ``MATCH … MERGE`` and its parameters (key properties as in the real loader).
 
-    >>> from graph.model import RelType
+    >>> from lawgraph.graph.model import RelType
     >>> edge_statement(EdgeRecord(RelType.HELD, "c", "several", {"party": "platform"}))[0].split(" MERGE ")[1]
     '(a)-[r:HELD {party: $party}]->(b) SET r = $props'
     """
@@ -127,7 +127,7 @@ class _GraphWriter:
 
 def prepare_embedded(store: Any, graph: str = "naive") -> WritableStore:
     """An empty graph ``graph`` in an embedded store, with the loader's indexes and constraints."""
-    from ingest.writer import INDEXES, unique_labels
+    from lawgraph.ingest.writer import INDEXES, unique_labels
 
     store.drop_graph(graph)
     for label in unique_labels():
@@ -139,7 +139,7 @@ def prepare_embedded(store: Any, graph: str = "naive") -> WritableStore:
 
 def prepare_neo4j(store: Any) -> WritableStore:
     """The Neo4j database with the loader's constraints and indexes (it must be empty)."""
-    from ingest.writer import INDEXES, unique_labels
+    from lawgraph.ingest.writer import INDEXES, unique_labels
 
     for label in unique_labels():
         store.write(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")

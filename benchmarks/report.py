@@ -2,7 +2,7 @@
 
 ``lawgraph bench --sweep 1000,10000,100000 --backend both --write-docs`` runs the bench and writes
 ``docs/benchmarks.md``, ``docs/img/bench-load.png``, ``docs/img/bench-latency.png`` and the raw
-results ``benchmarks/results/latest.json``; ``python -m benchmarks.report [results.json]`` renders the
+results ``benchmarks/results/latest.json``; ``python -m lawgraph.benchmarks.report [results.json]`` renders the
 documents again from saved results.
 """
 
@@ -248,7 +248,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "lawgraph bench --sweep 1000,10000,100000 --backend both --compare benchmarks/results/latest.json",
         "                                                                       # a fresh run against this page",
         "lawgraph bench --cases 10000 --backend both --json                     # one size, the figures as JSON",
-        "python -m benchmarks.report benchmarks/results/latest.json             # re-render from saved results",
+        "python -m lawgraph.benchmarks.report benchmarks/results/latest.json    # re-render from saved results",
         "lawgraph synth --cases 100000 --seed 7 --out /tmp/corpus              # just the corpus",
         "```",
         "",

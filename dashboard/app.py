@@ -16,11 +16,10 @@ if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
 import streamlit as st  # noqa: E402
-
-from dashboard import state, url_state  # noqa: E402
-from dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t  # noqa: E402
-from ingest.errors import BuildRefused, DataError  # noqa: E402
-from stores.base import StoreError  # noqa: E402
+from lawgraph.dashboard import state, url_state  # noqa: E402
+from lawgraph.dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t  # noqa: E402
+from lawgraph.ingest.errors import BuildRefused, DataError  # noqa: E402
+from lawgraph.stores.base import StoreError  # noqa: E402
 
 # the scales as a Material icon, not the emoji ⚖️: an emoji icon makes Streamlit load its emoji catalogue and
 # compile a regular expression over it (50–70 ms of start-up)

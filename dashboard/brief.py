@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from queries.outcomes import OutcomeReport
+from lawgraph.queries.outcomes import OutcomeReport
 
 
 def _named(item_id: str, names: Mapping[str, Mapping[str, Any]]) -> str:

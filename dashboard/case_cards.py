@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-
-from dashboard import state
-from dashboard.i18n import name_of, procedure_name, t
+from lawgraph.dashboard import state
+from lawgraph.dashboard.i18n import name_of, procedure_name, t
 
 
 def holdings(case_id: str) -> list[dict[str, Any]]:

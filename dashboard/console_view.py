@@ -8,12 +8,11 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-
-from dashboard import state
-from dashboard.i18n import t
-from graph.model import LABELS, RELATIONSHIPS
-from queries.library import all_queries
-from stores.base import ReadOnlyViolation, StoreError
+from lawgraph.dashboard import state
+from lawgraph.dashboard.i18n import t
+from lawgraph.graph.model import LABELS, RELATIONSHIPS
+from lawgraph.queries.library import all_queries
+from lawgraph.stores.base import ReadOnlyViolation, StoreError
 
 QUERY_KEY = "cypher-query"
 PARAMS_KEY = "cypher-params"

@@ -8,10 +8,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
-
-from dashboard import state
-from dashboard.case_cards import vocabulary_name
-from dashboard.i18n import STANCES, pick, t
+from lawgraph.dashboard import state
+from lawgraph.dashboard.case_cards import vocabulary_name
+from lawgraph.dashboard.i18n import STANCES, pick, t
 
 STANCE_COLOUR = {"supports": "green", "opposes": "red", "describes": "gray"}
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
-
-from dashboard import state
-from dashboard.i18n import Language, current_language, name_of, t
+from lawgraph.dashboard import state
+from lawgraph.dashboard.i18n import Language, current_language, name_of, t
 
 #: label → (colour, Material icon of st-link-analysis)
 LABEL_STYLE: dict[str, tuple[str, str]] = {

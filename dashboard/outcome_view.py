@@ -10,12 +10,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-
-from dashboard import state, url_state
-from dashboard.case_cards import vocabulary_name
-from dashboard.graph_view import MISSING, GraphModel
-from dashboard.i18n import current_language, name_of, pick, relabel, t
-from queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.case_cards import vocabulary_name
+from lawgraph.dashboard.graph_view import MISSING, GraphModel
+from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
+from lawgraph.queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
 
 if TYPE_CHECKING:
     import pandas as pd

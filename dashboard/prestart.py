@@ -3,7 +3,7 @@
 Parsing costs the command 0.15–0.2 s (typer builds pydantic adapters for the options), and Streamlit's
 imports another 0.7 s after that, one after the other on one core while the other waits. So the ``lawgraph``
 entry point (:mod:`lawgraph.entry`) calls :func:`prestart` first when the command is ``dashboard``: the
-process imports Streamlit and the first page's code meanwhile (``python -m dashboard.serve``), then waits for
+process imports Streamlit and the first page's code meanwhile (``python -m lawgraph.dashboard.serve``), then waits for
 its options on a pipe. :func:`start` sends them, or starts a process with them when none was pre-started
 (``dashboard()`` called from Python, tests). If the command ends without serving (``--help``, a bad option),
 its end of the pipe closes and the waiting process exits without a word.
@@ -20,7 +20,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from dashboard.serve import OPTIONS_FD_ENV, READY_FD_ENV
+from lawgraph.dashboard.serve import OPTIONS_FD_ENV, READY_FD_ENV
 
 
 @dataclass
@@ -47,7 +47,7 @@ def prestart() -> None:
     options_read, options_write = os.pipe()
     ready_read, ready_write = os.pipe()
     env = {**os.environ, OPTIONS_FD_ENV: str(options_read), READY_FD_ENV: str(ready_read)}
-    process = subprocess.Popen([sys.executable, "-m", "dashboard.serve"], env=env,
+    process = subprocess.Popen([sys.executable, "-m", "lawgraph.dashboard.serve"], env=env,
                                pass_fds=(options_read, ready_read))
     os.close(options_read)
     os.close(ready_read)
@@ -66,7 +66,7 @@ def start(argv: list[str], env: dict[str, str]) -> Started:
         os.close(waiting.options_fd)
         return Started(waiting.process, waiting.ready_fd)
     ready_read, ready_write = os.pipe()
-    process = subprocess.Popen([sys.executable, "-m", "dashboard.serve", *argv],
+    process = subprocess.Popen([sys.executable, "-m", "lawgraph.dashboard.serve", *argv],
                                env={**os.environ, **env, READY_FD_ENV: str(ready_read)}, pass_fds=(ready_read,))
     os.close(ready_read)
     return Started(process, ready_write)

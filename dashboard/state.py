@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from lawgraph.dashboard.backend import backend_summary as describe_backend
+from lawgraph.queries.library import QueryLibrary
+from lawgraph.queries.outcomes import OutcomeReport, outcomes
+from lawgraph.stores.base import QueryResult, Store
 
-from dashboard.backend import backend_summary as describe_backend
 from lawgraph.settings import Settings
-from queries.library import QueryLibrary
-from queries.outcomes import OutcomeReport, outcomes
-from stores.base import QueryResult, Store
 
 
 def settings() -> Settings:
@@ -37,11 +37,11 @@ def store() -> Store:
     ``lawgraph dashboard``, this process waits for the command to open (build) the store and attaches
     to the embedded server it started (``dashboard.serve.launcher_store``).
     """
-    from dashboard.serve import launcher_store
+    from lawgraph.dashboard.serve import launcher_store
 
     launched = launcher_store()
     if launched and launched.get("embedded_home"):
-        from stores.embedded import EmbeddedStore
+        from lawgraph.stores.embedded import EmbeddedStore
 
         return EmbeddedStore(Path(launched["embedded_home"]))
     from lawgraph.connect import open_store

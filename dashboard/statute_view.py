@@ -7,9 +7,8 @@ import re
 from typing import Any
 
 import streamlit as st
-
-from dashboard import state, url_state
-from dashboard.i18n import t
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.i18n import t
 
 #: the article a statute opens on (the ones the platform-liability debate turns on)
 OPENING_ARTICLE = {"ECL": "ECL:38", "CC": "CC:1198", "CRPL": "CRPL:44", "FSL": "FSL:131", "CL": "CL:286-1",

@@ -12,8 +12,7 @@
 from __future__ import annotations
 
 import networkx as nx
-
-from graph.model import GraphData, Label, RelType
+from lawgraph.graph.model import GraphData, Label, RelType
 
 DOCTRINAL_LABELS = {
     Label.DOCTRINE, Label.OBLIGATION, Label.POSITION, Label.ISSUE, Label.RULE, Label.LIABILITY_FORM,

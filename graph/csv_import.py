@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, GraphData, Label, RelType
+from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, GraphData, Label, RelType
 
 ARRAY_DELIMITER = ";"
 _INT32 = 2**31

@@ -9,7 +9,7 @@ with the most general GraphML type.
 
 Examples
 --------
->>> from graph.model import EdgeRecord, GraphData, Label, NodeRecord, RelType
+>>> from lawgraph.graph.model import EdgeRecord, GraphData, Label, NodeRecord, RelType
 >>> statute = NodeRecord("ECL", Label.STATUTE, {"title_en": "E-Commerce Law", "sources": ["statute:ECL#text"]})
 >>> article = NodeRecord("ECL:38", Label.ARTICLE, {"number": 38})
 >>> data = GraphData({"ECL": statute, "ECL:38": article}, [EdgeRecord(RelType.PART_OF, "ECL:38", "ECL")])
@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
-from graph.model import GraphData
-from graph.networkx_graph import to_networkx
+from lawgraph.graph.model import GraphData
+from lawgraph.graph.networkx_graph import to_networkx
 
 #: properties tried, in order, for a node's display caption
 CAPTION_PROPERTIES = ("name_en", "title_en", "title_zh", "name_zh")

@@ -1,6 +1,6 @@
 """The in-memory knowledge graph: a networkx MultiDiGraph built from :class:`graph.model.GraphData`.
 
->>> from graph.model import EdgeRecord, GraphData, Label, NodeRecord, RelType
+>>> from lawgraph.graph.model import EdgeRecord, GraphData, Label, NodeRecord, RelType
 >>> data = GraphData()
 >>> data.nodes["ECL"] = NodeRecord("ECL", Label.STATUTE, {"code": "ECL"})
 >>> data.nodes["ECL:38"] = NodeRecord("ECL:38", Label.ARTICLE, {"number": 38})
@@ -13,8 +13,7 @@
 from __future__ import annotations
 
 import networkx as nx
-
-from graph.model import GraphData
+from lawgraph.graph.model import GraphData
 
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:

@@ -14,7 +14,7 @@ queries (:func:`run_sparql`, files in ``queries/sparql/``) live here too.
 
 Examples
 --------
->>> from graph.model import GraphData, Label, NodeRecord
+>>> from lawgraph.graph.model import GraphData, Label, NodeRecord
 >>> data = GraphData({"ECL": NodeRecord("ECL", Label.STATUTE, {"code": "ECL", "title_zh": "中华人民共和国电子商务法",
 ...                                                        "effective": "2019-01-01", "in_corpus": True})})
 >>> rdf = to_rdf(data, "https://example.org/id/")
@@ -40,13 +40,7 @@ from typing import Any
 from typing import Literal as TypingLiteral
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import NamespaceManager
-from rdflib.plugins.serializers.turtle import TurtleSerializer
-from rdflib.term import Node
-
-from graph.model import (
+from lawgraph.graph.model import (
     CONCEPT_LABELS,
     INDEX_LABELS,
     INDEX_RELATIONSHIPS,
@@ -57,7 +51,26 @@ from graph.model import (
     NodeRecord,
     RelType,
 )
-from graph.namespaces import DCTERMS, ELI, EULANG, LG, LKIF, PREFIXES, PROV, RDF, RDFS, SH, SKOS, XSD_DATE, XSD_GYEAR
+from lawgraph.graph.namespaces import (
+    DCTERMS,
+    ELI,
+    EULANG,
+    LG,
+    LKIF,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SKOS,
+    XSD_DATE,
+    XSD_GYEAR,
+)
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import NamespaceManager
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 SHAPES_FILE = Path(__file__).resolve().parent / "shapes" / "lawgraph.ttl"
 SPARQL_DIR = Path(__file__).resolve().parents[1] / "queries" / "sparql"

@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from ingest.case_numbers import CaseNumberError, parse_case_number
-from ingest.errors import BuildRefused, DataError, SourceLocation
-from ingest.fact_patterns import derive_fact_patterns
-from ingest.gc_pause import gc_paused
-from ingest.records import (
+from lawgraph.graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.ingest.case_numbers import CaseNumberError, parse_case_number
+from lawgraph.ingest.errors import BuildRefused, DataError, SourceLocation
+from lawgraph.ingest.fact_patterns import derive_fact_patterns
+from lawgraph.ingest.gc_pause import gc_paused
+from lawgraph.ingest.records import (
     KNOWLEDGE_SECTIONS,
     CaseEntry,
     CatalogStatute,
@@ -33,9 +31,10 @@ from ingest.records import (
     RuleEntry,
     StatuteLinkEntry,
 )
-from ingest.references import CitationFinder
-from ingest.statutes import ParsedStatuteFile, parse_statute_file
-from ingest.yaml_source import YamlDocument, iter_items, line_of, load_yaml_documents, plain
+from lawgraph.ingest.references import CitationFinder
+from lawgraph.ingest.statutes import ParsedStatuteFile, parse_statute_file
+from lawgraph.ingest.yaml_source import YamlDocument, iter_items, line_of, load_yaml_documents, plain
+from pydantic import BaseModel, ValidationError
 
 STATUTE_README = "README.md"
 _WORD = re.compile(r"[a-z]+")
@@ -596,7 +595,7 @@ def _line_at(raw: Any, line: int, *path: str | int) -> int:
 
 
 def _province_from_name(name: str) -> str | None:
-    from ingest.case_numbers import PROVINCES
+    from lawgraph.ingest.case_numbers import PROVINCES
 
     for province in sorted(set(PROVINCES.values()), key=len, reverse=True):
         if name.startswith(province):
@@ -635,7 +634,7 @@ def build_graph(data_dir: Path) -> BuildReport:
             builder.check_sources()
     if builder.errors:
         raise BuildRefused(builder.errors)
-    from graph.analytics import annotate  # networkx: imported when a build runs, not by every importer
+    from lawgraph.graph.analytics import annotate  # networkx: imported when a build runs, not by every importer
 
     derive_fact_patterns(builder.graph)
     annotate(builder.graph)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from graph.model import PATTERN_TOP_CASES, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.graph.model import PATTERN_TOP_CASES, EdgeRecord, GraphData, Label, NodeRecord, RelType
 
 #: sources a pattern lists: those of its first-ranked cases, in rank order
 MAX_SOURCES = 10

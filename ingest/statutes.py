@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import DataError, SourceLocation
-from ingest.numerals import chinese_to_int
-from ingest.yaml_source import read_text_checked
+from lawgraph.ingest.errors import DataError, SourceLocation
+from lawgraph.ingest.numerals import chinese_to_int
+from lawgraph.ingest.yaml_source import read_text_checked
 
 INFO_END = "<!-- INFO END -->"
 _NUM = "零〇一二三四五六七八九十百千"

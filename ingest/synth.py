@@ -52,9 +52,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from graph.model import GraphData, Label, RelType
-from ingest.build import build_graph
+from lawgraph.graph.model import GraphData, Label, RelType
+from lawgraph.ingest.build import build_graph
 
 SYNTHETIC_PREFIX = "【合成】"
 SYNTHETIC_PUBLICATION = "synthetic"

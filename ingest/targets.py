@@ -6,10 +6,10 @@ import json
 import time
 from typing import Any
 
-from ingest.writer import INDEXES, Batch, unique_labels
-from stores.base import StoreError
-from stores.embedded import STAGING_NAME, EmbeddedStore
-from stores.neo4j_store import Neo4jStore
+from lawgraph.ingest.writer import INDEXES, Batch, unique_labels
+from lawgraph.stores.base import StoreError
+from lawgraph.stores.embedded import STAGING_NAME, EmbeddedStore
+from lawgraph.stores.neo4j_store import Neo4jStore
 
 #: rows per write into the embedded store (its parameters travel as query text; measured at 100k cases)
 EMBEDDED_BATCH_SIZE = 5_000

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from ingest.gc_pause import gc_paused
+from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.ingest.gc_pause import gc_paused
 
 #: rows per write of the merge plan (and the default of a target that states none)
 BATCH_SIZE = 1_000

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from lawgraph.ingest.errors import DataError, SourceLocation
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from ingest.errors import DataError, SourceLocation
 
 #: Largest data file read (statute files are < 250 kB; a case file is a few kB).
 MAX_FILE_BYTES = 5 * 1024 * 1024

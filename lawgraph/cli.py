@@ -15,8 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ingest.errors import BuildRefused, DataError
-from stores.base import StoreError
+from lawgraph.ingest.errors import BuildRefused, DataError
+from lawgraph.stores.base import StoreError
 
 if TYPE_CHECKING:  # pydantic (0.1 s) is imported when settings are first read: `lawgraph dashboard` starts
     # Streamlit before that
@@ -124,7 +124,7 @@ def _cell(value: Any) -> str:
 @friendly_errors
 def build(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Parse and validate everything under DATA; print counts. Loads nothing."""
-    from ingest.build import build_graph
+    from lawgraph.ingest.build import build_graph
 
     settings = _settings(data)
     report = build_graph(settings.data_dir)
@@ -153,7 +153,7 @@ def load(backend: BackendOpt = None, data: DataOpt = None,
          as_json: JsonOpt = False) -> None:
     """Load the data into the embedded store or Neo4j (idempotent; all or nothing)."""
     from lawgraph.connect import embedded_home, ensure_embedded, load_neo4j, open_neo4j
-    from stores.embedded import EmbeddedStore
+    from lawgraph.stores.embedded import EmbeddedStore
 
     settings = _settings(data)
     chosen = backend.value if backend else settings.default_backend
@@ -199,7 +199,7 @@ def cypher(query: Annotated[str, typer.Argument(help="a read-only Cypher query")
 def run_named_query(name: Annotated[str, typer.Argument(help="a query of queries/cypher/ (see `lawgraph queries`)")],
                     param: ParamOpt = None, backend: BackendOpt = None, as_json: JsonOpt = False) -> None:
     """Run a named query of the library."""
-    from queries.library import QueryLibrary
+    from lawgraph.queries.library import QueryLibrary
 
     settings = _settings()
     with opened_store(settings, backend) as store:
@@ -210,7 +210,7 @@ def run_named_query(name: Annotated[str, typer.Argument(help="a query of queries
 @app.command("queries")
 def list_queries(as_json: JsonOpt = False) -> None:
     """List the named queries with their purpose, parameters and columns."""
-    from queries.library import all_queries
+    from lawgraph.queries.library import all_queries
 
     queries = all_queries()
     if as_json:
@@ -227,8 +227,8 @@ def list_queries(as_json: JsonOpt = False) -> None:
 @friendly_errors
 def docs(data: DataOpt = None) -> None:
     """Regenerate docs/schema.md (from the model) and docs/content.md (from a build)."""
-    from ingest.build import build_graph
     from lawgraph.content_doc import render_content_doc, render_schema_doc
+    from lawgraph.ingest.build import build_graph
     from lawgraph.settings import REPO_ROOT
 
     report = build_graph(_settings(data).data_dir)
@@ -242,7 +242,7 @@ def docs(data: DataOpt = None) -> None:
 def neo4j_start(home: Annotated[Path, typer.Option(help="server home (data, logs)")] = Path(".neo4j-local"),
                 port: Annotated[int | None, typer.Option(help="bolt port (default: a free one)")] = None) -> None:
     """Start a local Neo4j 5 (from Maven Central artifacts) and print its bolt URI."""
-    from stores import neo4j_local
+    from lawgraph.stores import neo4j_local
 
     try:
         server = neo4j_local.start(home.resolve(), port, detach=True)
@@ -257,7 +257,7 @@ def neo4j_start(home: Annotated[Path, typer.Option(help="server home (data, logs
 @friendly_errors
 def neo4j_stop(home: Annotated[Path, typer.Option(help="server home")] = Path(".neo4j-local")) -> None:
     """Stop the local Neo4j started with `lawgraph neo4j start`."""
-    from stores import neo4j_local
+    from lawgraph.stores import neo4j_local
 
     out.print("stopped" if neo4j_local.stop(home.resolve()) else "not running")
 
@@ -266,7 +266,7 @@ def neo4j_stop(home: Annotated[Path, typer.Option(help="server home")] = Path(".
 @friendly_errors
 def neo4j_status(home: Annotated[Path, typer.Option(help="server home")] = Path(".neo4j-local")) -> None:
     """Print the local server's bolt URI if it runs."""
-    from stores import neo4j_local
+    from lawgraph.stores import neo4j_local
 
     server = neo4j_local.status(home.resolve())
     out.print(f"{server.uri} pid={server.pid}" if server else "not running")

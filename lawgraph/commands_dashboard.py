@@ -11,9 +11,9 @@ from typing import Annotated, Any
 
 import typer
 
-from dashboard import prestart
-from dashboard.serve import options
 from lawgraph.cli import BackendOpt, _settings, app, err, friendly_errors
+from lawgraph.dashboard import prestart
+from lawgraph.dashboard.serve import options
 
 
 def _stop(child: subprocess.Popen[bytes]) -> None:
@@ -62,8 +62,8 @@ def dashboard(
     started = prestart.start(options(port, address), {"LAWGRAPH_BACKEND": backend.value} if backend else {})
     child, ready_write = started.process, started.ready_fd
     try:
-        from dashboard.backend import backend_summary
         from lawgraph.connect import open_store
+        from lawgraph.dashboard.backend import backend_summary
 
         settings = _settings()  # a bad setting stops the dashboard process too (below) and is reported
         chosen = backend.value if backend else settings.default_backend

@@ -74,8 +74,8 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Export the graph as RDF (Turtle, JSON-LD), GraphML or CSV for neo4j-admin import; SHACL-checked first."""
-    from graph.rdf import ShaclViolations, require_conformance, serialize, to_rdf
-    from ingest.build import build_graph
+    from lawgraph.graph.rdf import ShaclViolations, require_conformance, serialize, to_rdf
+    from lawgraph.ingest.build import build_graph
 
     settings = _settings(data)
     iri_base = checked_base(base or settings.rdf_base)
@@ -101,13 +101,13 @@ def export(
         _write_atomically(out_path, payload)
         summary.update(bytes=len(payload), base=iri_base)
     elif fmt is ExportFormat.graphml:
-        from graph.graphml import graphml_bytes
+        from lawgraph.graph.graphml import graphml_bytes
 
         payload = graphml_bytes(graph)
         _write_atomically(out_path, payload)
         summary.update(bytes=len(payload))
     else:
-        from graph.csv_import import write_csv
+        from lawgraph.graph.csv_import import write_csv
 
         written = write_csv(graph, out_path)
         files = [*written.node_files.values(), *written.relationship_files.values()]
@@ -139,8 +139,8 @@ def sparql(
     from rdflib import Graph
     from rdflib.util import guess_format
 
-    from graph.rdf import get_sparql, run_sparql, to_rdf
-    from ingest.build import build_graph
+    from lawgraph.graph.rdf import get_sparql, run_sparql, to_rdf
+    from lawgraph.ingest.build import build_graph
 
     named = get_sparql(query)
     if rdf_file is not None:

@@ -23,8 +23,8 @@ def outcomes(
     as_json: JsonOpt = False,
 ) -> None:
     """Given facts, which rules fire (and nearly fire), what courts held, and why."""
-    from queries.library import QueryLibrary
-    from queries.outcomes import outcomes as compute
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.queries.outcomes import outcomes as compute
 
     fact_ids = [f.strip() for f in facts.split(",") if f.strip()]
     settings = _settings()

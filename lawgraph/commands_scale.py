@@ -25,7 +25,7 @@ def synth(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Write a data folder: the real data plus N synthetic cases (【合成】…), for `lawgraph build --data OUT`."""
-    from ingest.synth import SynthError, synthesize
+    from lawgraph.ingest.synth import SynthError, synthesize
 
     source = _settings(data).data_dir
     try:
@@ -45,7 +45,7 @@ def synth(
 def _import_benchmarks() -> None:
     """Make the ``benchmarks`` package importable from a checkout installed before it was packaged."""
     try:
-        import benchmarks  # noqa: F401
+        import lawgraph.benchmarks  # noqa: F401
     except ModuleNotFoundError:
         from lawgraph.settings import REPO_ROOT
 
@@ -89,9 +89,9 @@ def bench(
 ) -> None:
     """Load and query figures per backend (synthetic corpus), against a naive loader, with the targets."""
     _import_benchmarks()
-    from benchmarks.bench import FIELDS, BenchConfig, contract, run_bench
-    from benchmarks.report import BACKEND_NAMES
-    from benchmarks.report import write_docs as write_documents
+    from lawgraph.benchmarks.bench import FIELDS, BenchConfig, contract, run_bench
+    from lawgraph.benchmarks.report import BACKEND_NAMES
+    from lawgraph.benchmarks.report import write_docs as write_documents
 
     choices = {"embedded": ["embedded"], "neo4j": ["neo4j"], "both": ["embedded", "neo4j"]}
     if backend not in choices:
@@ -109,7 +109,7 @@ def bench(
     if save:
         save.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if saved is not None:
-        from benchmarks.compare import compare, render
+        from lawgraph.benchmarks.compare import compare, render
 
         rows = compare(saved, results)
         out.print(render(rows), markup=False, highlight=False)

@@ -6,15 +6,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ingest.writer import LoadStats, data_fingerprint, load_graph
+from lawgraph.ingest.writer import LoadStats, data_fingerprint, load_graph
 from lawgraph.settings import Settings
-from stores.base import Store, StoreError
-from stores.embedded import EmbeddedStore
+from lawgraph.stores.base import Store, StoreError
+from lawgraph.stores.embedded import EmbeddedStore
 
 if TYPE_CHECKING:  # the build (networkx), rich and the Neo4j driver are imported when used: opening the
     # built embedded store (every `lawgraph` command, the dashboard) needs none of them
-    from graph.model import GraphData
-    from stores.neo4j_store import Neo4jStore
+    from lawgraph.graph.model import GraphData
+    from lawgraph.stores.neo4j_store import Neo4jStore
 
 EMBEDDED_DIR = "embedded"
 
@@ -24,7 +24,7 @@ def embedded_home(settings: Settings) -> Path:
 
 
 def open_neo4j(settings: Settings) -> Neo4jStore:
-    from stores.neo4j_store import Neo4jStore
+    from lawgraph.stores.neo4j_store import Neo4jStore
 
     if not settings.neo4j_uri:
         raise StoreError("NEO4J_URI is not set (start a local server with `lawgraph neo4j start`, "
@@ -55,8 +55,8 @@ def ensure_embedded(store: EmbeddedStore, data_dir: Path, force: bool = False, q
     fingerprint = data_fingerprint(data_dir)
     if not force and store.has_graph() and store.meta().get("fingerprint") == fingerprint:
         return None
-    from ingest.build import build_graph
-    from ingest.targets import EmbeddedTarget
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.targets import EmbeddedTarget
 
     report = build_graph(data_dir)
     return load_with_progress(EmbeddedTarget(store), report.graph,
@@ -64,8 +64,8 @@ def ensure_embedded(store: EmbeddedStore, data_dir: Path, force: bool = False, q
 
 
 def load_neo4j(store: Neo4jStore, data_dir: Path, quiet: bool = False) -> LoadStats:
-    from ingest.build import build_graph
-    from ingest.targets import Neo4jTarget
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.targets import Neo4jTarget
 
     report = build_graph(data_dir)
     return load_with_progress(Neo4jTarget(store), report.graph,

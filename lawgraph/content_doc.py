@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import LABELS, RELATIONSHIPS, Label, RelType
-from ingest.build import BuildReport
+from lawgraph.graph.model import LABELS, RELATIONSHIPS, Label, RelType
+from lawgraph.ingest.build import BuildReport
 
 HOW_TO_ADD_A_CASE = """\
 ## How to add a case (a worked example)

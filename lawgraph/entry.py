@@ -23,7 +23,7 @@ def serves_dashboard(args: list[str]) -> bool:
 
 def main() -> None:
     if serves_dashboard(sys.argv[1:]):
-        from dashboard.prestart import prestart
+        from lawgraph.dashboard.prestart import prestart
 
         prestart()
     from lawgraph.cli import app

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from stores.base import QueryResult, Store
+from lawgraph.stores.base import QueryResult, Store
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -10,8 +10,8 @@ import difflib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from graph.model import PATTERN_TOP_CASES, Label
-from queries.library import QueryLibrary
+from lawgraph.graph.model import PATTERN_TOP_CASES, Label
+from lawgraph.queries.library import QueryLibrary
 
 #: rules whose outcomes are reported apart from liability forms (issue: the papers' other frameworks)
 OUTCOME_KINDS: dict[str, str] = {

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
-from stores.values import plain_value
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from lawgraph.stores.values import plain_value
 
 GRAPH_NAME = "lawgraph"
 STAGING_NAME = "lawgraph__staging"

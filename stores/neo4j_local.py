@@ -20,7 +20,7 @@ the Bolt connector on, and no HTTP connector.
 * ``import_csv(home, nodes, relationships)`` runs Neo4j's own bulk importer (``neo4j-admin database
   import full``) into the home's ``neo4j`` database while the server is stopped.
 
-Command line (``python -m stores.neo4j_local ...``)::
+Command line (``python -m lawgraph.stores.neo4j_local ...``)::
 
     build                          fetch the jars and compile (idempotent)
     start  --home DIR [--port N]   start in the background; prints bolt://127.0.0.1:PORT and
@@ -442,7 +442,7 @@ def import_csv(home: Path, nodes: Sequence[Path | str], relationships: Sequence[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m stores.neo4j_local",
+    parser = argparse.ArgumentParser(prog="python -m lawgraph.stores.neo4j_local",
                                      description="A local Neo4j 5 (Maven Central jars, no Docker) for tests.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="fetch the jars and compile (idempotent)")

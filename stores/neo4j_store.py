@@ -6,8 +6,8 @@ import re
 import time
 from typing import Any
 
-from stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
-from stores.values import plain_value
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from lawgraph.stores.values import plain_value
 
 _USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/@\s'\"]+@", re.IGNORECASE)
 

@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from graph.model import GraphData
-from ingest.build import BuildReport, build_graph
-from ingest.targets import EmbeddedTarget, Neo4jTarget
-from ingest.writer import load_graph
-from queries.library import QueryLibrary
-from stores.embedded import EmbeddedStore
+from lawgraph.graph.model import GraphData
+from lawgraph.ingest.build import BuildReport, build_graph
+from lawgraph.ingest.targets import EmbeddedTarget, Neo4jTarget
+from lawgraph.ingest.writer import load_graph
+from lawgraph.queries.library import QueryLibrary
+from lawgraph.stores.embedded import EmbeddedStore
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -67,7 +66,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield os.environ["NEO4J_URI"]
         return
     try:
-        from stores import neo4j_local
+        from lawgraph.stores import neo4j_local
     except ImportError as exc:  # pragma: no cover
         _unavailable(f"stores.neo4j_local cannot be imported: {exc}")
         return
@@ -85,7 +84,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def neo4j_session_store(neo4j_uri: str) -> Iterator[object]:
-    from stores.neo4j_store import Neo4jStore
+    from lawgraph.stores.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
                        os.environ.get("NEO4J_DATABASE", "neo4j"))

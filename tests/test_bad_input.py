@@ -19,6 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from lawgraph.ingest.build import build_graph
+from lawgraph.ingest.errors import BuildRefused
+from lawgraph.ingest.writer import data_fingerprint
 from reliability_support import (
     INVALID,
     VALID,
@@ -35,10 +38,6 @@ from reliability_support import (
     no_traceback,
     run_cli,
 )
-
-from ingest.build import build_graph
-from ingest.errors import BuildRefused
-from ingest.writer import data_fingerprint
 
 CLASSES = invalid_classes()
 HEADER = re.compile(r": build refused, (\d+) error\(s\); nothing was loaded$", re.MULTILINE)
@@ -206,8 +205,9 @@ def test_cli_load_refused_and_embedded_store_unchanged(
 def in_process_loads(loaded_home: tuple[Path, EmbeddedState], folders: dict[str, tuple[Expectation, Path]],
                      tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, bool, GraphDump, str | None]]:
     """Every folder loaded into one open store by ``ensure_embedded`` (what `lawgraph load` runs)."""
+    from lawgraph.stores.embedded import EmbeddedStore
+
     from lawgraph.connect import ensure_embedded
-    from stores.embedded import EmbeddedStore
 
     home = tmp_path_factory.mktemp("one-home") / "home"
     shutil.copytree(loaded_home[0], home)
@@ -244,8 +244,8 @@ def test_load_refused_and_embedded_store_unchanged(
 
 @pytest.fixture()
 def neo4j_with_valid_base(neo4j_store: object) -> Iterator[tuple[object, GraphDump]]:
-    from ingest.targets import Neo4jTarget
-    from ingest.writer import load_graph
+    from lawgraph.ingest.targets import Neo4jTarget
+    from lawgraph.ingest.writer import load_graph
 
     load_graph(Neo4jTarget(neo4j_store), build_graph(VALID).graph)  # type: ignore[arg-type]
     before = dump(neo4j_store)

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from benchmarks.bench import FIELDS, percentile
-from benchmarks.report import evaluate_targets, render_markdown, write_docs
-from ingest.build import build_graph
-from ingest.synth import synthesize
+from lawgraph.benchmarks.bench import FIELDS, percentile
+from lawgraph.benchmarks.report import evaluate_targets, render_markdown, write_docs
+from lawgraph.ingest.build import build_graph
+from lawgraph.ingest.synth import synthesize
 
 CLI = [sys.executable, "-m", "lawgraph", "bench"]
 
@@ -123,7 +122,7 @@ def test_bench_100k_both_backends(tmp_path: Path, data_dir: Path) -> None:
 def test_compare_flags_changed_counts_and_timings_outside_noise() -> None:
     import copy
 
-    from benchmarks.compare import compare, render
+    from lawgraph.benchmarks.compare import compare, render
 
     saved = json.loads((Path(__file__).resolve().parents[1] / "benchmarks/results/latest.json").read_text())
     same = compare(saved, saved)

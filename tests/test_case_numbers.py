@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from ingest.case_numbers import PROCEDURES, PROVINCES, CaseNumber, CaseNumberError, parse_case_number
+from lawgraph.ingest.case_numbers import PROCEDURES, PROVINCES, CaseNumber, CaseNumberError, parse_case_number
 
 
 @pytest.mark.parametrize(("text", "canonical", "court", "procedure", "level", "province"), [

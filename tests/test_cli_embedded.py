@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from graph.model import GraphData
+from lawgraph.graph.model import GraphData
 
 pytestmark = pytest.mark.embedded
 CLI = [sys.executable, "-m", "lawgraph"]

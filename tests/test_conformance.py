@@ -6,10 +6,9 @@ import json
 from typing import Any
 
 import pytest
-
-from queries.library import QueryLibrary, all_queries
-from queries.outcomes import outcomes
-from stores.embedded import EmbeddedStore
+from lawgraph.queries.library import QueryLibrary, all_queries
+from lawgraph.queries.outcomes import outcomes
+from lawgraph.stores.embedded import EmbeddedStore
 
 FACTS = ["platform-knew-or-should-have-known", "no-necessary-measures", "life-health-goods"]
 PARAMS: dict[str, dict[str, Any]] = {

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from benchmarks.dashboard_startup import (
+from lawgraph.benchmarks.dashboard_startup import (
     CHROMIUM,
     FIRST_FACT,
     TARGET_S,

@@ -6,8 +6,6 @@ The store is built from the bundled data into a fresh LAWGRAPH_HOME for this mod
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +25,7 @@ pytestmark = pytest.mark.embedded
 @pytest.fixture(scope="module", autouse=True)
 def dashboard_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """A fresh embedded store for the dashboard, built on first use and closed at the end."""
-    from dashboard import state
+    from lawgraph.dashboard import state
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LAWGRAPH_HOME", str(tmp_path_factory.mktemp("dashboard-home")))
@@ -291,16 +289,16 @@ def test_teach_exercise_answer_paths_and_brief() -> None:
 
 
 def test_case_brief_is_printable_markdown() -> None:
-    from dashboard.brief import case_brief
-    from queries.library import QueryLibrary
-    from queries.outcomes import outcomes
+    from lawgraph.dashboard.brief import case_brief
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.queries.outcomes import outcomes
 
     detail = {"case": "(2020)黑01民终4637号", "case_number": "(2020)黑01民终4637号", "name_zh": "三快公司案",
               "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "year": 2020, "procedure": "civil-second-instance",
               "facts": ["victim-contributory-fault"], "holding_en": "Apportioned by fault.",
               "sources": ["paper-002#3.3.1"]}
     held = [{"party": "platform", "form": "several", "share": 0.3}]
-    from dashboard import state
+    from lawgraph.dashboard import state
 
     report = outcomes(QueryLibrary(state.store()), ["victim-contributory-fault"])
     brief = case_brief(detail, held, report, {"several": {"name_en": "Several liability", "name_zh": "按份责任"}})
@@ -369,7 +367,7 @@ def test_console_results_as_table_and_graph_with_row_cap_and_examples() -> None:
 
 def test_neo4j_backend_is_named_and_an_unreachable_server_is_reported_without_credentials(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from dashboard import state
+    from lawgraph.dashboard import state
 
     monkeypatch.setenv("NEO4J_URI", "bolt://reader:s3cret@127.0.0.1:1")
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
@@ -384,14 +382,3 @@ def test_neo4j_backend_is_named_and_an_unreachable_server_is_reported_without_cr
     finally:
         monkeypatch.undo()
         state.store.clear()  # back to the embedded store for whatever runs next
-
-
-# -- helpers (their docstring examples) ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize("module", ["dashboard.i18n", "dashboard.backend", "dashboard.brief", "dashboard.graph_view",
-                                    "dashboard.outcome_view", "dashboard.statute_view", "dashboard.console_view",
-                                    "dashboard.url_state"])
-def test_helper_examples(module: str) -> None:
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0

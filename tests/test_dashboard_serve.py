@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from lawgraph.dashboard import serve
 from streamlit.web.server.starlette import starlette_server
-
-from dashboard import serve
 
 
 @pytest.fixture

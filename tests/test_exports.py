@@ -17,11 +17,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
-from graph.csv_import import ARRAY_DELIMITER, IMPORT_OPTIONS, column_type, write_csv
-from graph.graphml import graphml_bytes, write_graphml
-from graph.model import BASE_LABEL, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from ingest.build import build_graph
+from lawgraph.graph.csv_import import ARRAY_DELIMITER, IMPORT_OPTIONS, column_type, write_csv
+from lawgraph.graph.graphml import graphml_bytes, write_graphml
+from lawgraph.graph.model import BASE_LABEL, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.ingest.build import build_graph
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "data" / "exports"
@@ -164,9 +163,8 @@ def test_import_command_names_every_file(csv_export) -> None:  # type: ignore[no
 def test_csv_imports_into_neo4j_with_the_graph_counts(fixture_graph: GraphData, csv_export,  # type: ignore[no-untyped-def]
                                                       tmp_path: Path) -> None:
     """neo4j-admin import into a fresh local Neo4j 5: the counts `lawgraph load` writes, typed values."""
+    from lawgraph.stores import neo4j_local
     from neo4j import GraphDatabase
-
-    from stores import neo4j_local
 
     if os.environ.get("NEO4J_URI"):
         pytest.skip("the import needs a local server home (stores/neo4j_local.py), not NEO4J_URI")

@@ -23,14 +23,13 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from lawgraph.ingest.build import BuildReport, build_graph
+from lawgraph.ingest.case_numbers import PROCEDURES, PROVINCES, CaseNumber, CaseNumberError, parse_case_number
+from lawgraph.ingest.errors import BuildRefused, DataError
+from lawgraph.ingest.numerals import int_to_chinese
+from lawgraph.ingest.statutes import INFO_END, ParsedStatuteFile, parse_statute_file
+from lawgraph.ingest.yaml_source import load_yaml_documents
 from reliability_support import VALID
-
-from ingest.build import BuildReport, build_graph
-from ingest.case_numbers import PROCEDURES, PROVINCES, CaseNumber, CaseNumberError, parse_case_number
-from ingest.errors import BuildRefused, DataError
-from ingest.numerals import int_to_chinese
-from ingest.statutes import INFO_END, ParsedStatuteFile, parse_statute_file
-from ingest.yaml_source import load_yaml_documents
 
 #: examples per parser test; FUZZ_EXAMPLES=5000 searches harder (not a LAWGRAPH_ variable: the CLI refuses unknown ones)
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))

@@ -25,6 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lawgraph.ingest.build import build_graph
+from lawgraph.ingest.targets import Neo4jTarget
+from lawgraph.ingest.writer import data_fingerprint, load_graph
+from lawgraph.stores.embedded import EmbeddedStore
 from reliability_support import (
     DATA,
     VALID,
@@ -41,11 +45,6 @@ from reliability_support import (
     wait_gone,
     wipe_neo4j,
 )
-
-from ingest.build import build_graph
-from ingest.targets import Neo4jTarget
-from ingest.writer import data_fingerprint, load_graph
-from stores.embedded import EmbeddedStore
 
 LOAD_RUNS = "MATCH (r:LoadRun) RETURN r.status AS status, r.nodes AS nodes, r.relationships AS relationships"
 
@@ -262,7 +261,7 @@ OWN_SERVER: dict[str, Any] = {"heap": "768m", "pagecache": "64m",
 
 @pytest.fixture()
 def own_neo4j(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    from stores import neo4j_local
+    from lawgraph.stores import neo4j_local
 
     try:
         server = neo4j_local.start(tmp_path / "neo4j", **OWN_SERVER)
@@ -279,8 +278,8 @@ def own_neo4j(tmp_path: Path) -> Iterator[dict[str, Any]]:
 
 @pytest.mark.neo4j
 def test_neo4j_killed_mid_load_and_restarted(own_neo4j: dict[str, Any], spawn: Any) -> None:
-    from stores import neo4j_local
-    from stores.neo4j_store import Neo4jStore
+    from lawgraph.stores import neo4j_local
+    from lawgraph.stores.neo4j_store import Neo4jStore
 
     server = own_neo4j["server"]
     env = clean_env(NEO4J_URI=server.uri)  # the local test server has no password

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from graph.model import RELATIONSHIPS, GraphData, Label, RelType
-from ingest.build import BuildReport
+from lawgraph.graph.model import RELATIONSHIPS, GraphData, Label, RelType
+from lawgraph.ingest.build import BuildReport
 
 SCHEMA_VOCABULARY = {
     Label.DOCTRINE: ["danger-control", "benefit-risk", "reliance", "corporate-social-responsibility", "verkehrspflicht",

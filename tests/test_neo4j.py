@@ -8,11 +8,10 @@ import subprocess
 import sys
 
 import pytest
-
-from graph.model import GraphData
-from ingest.targets import Neo4jTarget
-from ingest.writer import load_graph
-from stores.embedded import EmbeddedStore
+from lawgraph.graph.model import GraphData
+from lawgraph.ingest.targets import Neo4jTarget
+from lawgraph.ingest.writer import load_graph
+from lawgraph.stores.embedded import EmbeddedStore
 
 pytestmark = pytest.mark.neo4j
 CLI = [sys.executable, "-m", "lawgraph"]

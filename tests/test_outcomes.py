@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from queries.library import QueryLibrary
-from queries.outcomes import UnknownFact, outcomes
+from lawgraph.queries.library import QueryLibrary
+from lawgraph.queries.outcomes import UnknownFact, outcomes
 
 pytestmark = pytest.mark.embedded
 

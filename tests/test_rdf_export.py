@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-
-from graph.model import (
+from lawgraph.graph.model import (
     CONCEPT_LABELS,
     INDEX_LABELS,
     INDEX_RELATIONSHIPS,
@@ -30,8 +28,8 @@ from graph.model import (
     NodeRecord,
     RelType,
 )
-from graph.namespaces import DCTERMS, ELI, EULANG, LG, PREFIXES, RDF, SH, SKOS
-from graph.rdf import (
+from lawgraph.graph.namespaces import DCTERMS, ELI, EULANG, LG, PREFIXES, RDF, SH, SKOS
+from lawgraph.graph.rdf import (
     DERIVED_PROPERTIES,
     EDGE_PREDICATES,
     LIST_SEPARATOR,
@@ -47,7 +45,8 @@ from graph.rdf import (
     to_rdf,
     validate,
 )
-from ingest.build import build_graph
+from lawgraph.ingest.build import build_graph
+from rdflib import BNode, Graph, Literal, URIRef
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -361,10 +360,10 @@ def canonical(rows: list[dict[str, Any]]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cypher_library(fixture_graph: GraphData, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from ingest.targets import EmbeddedTarget
-    from ingest.writer import load_graph
-    from queries.library import QueryLibrary
-    from stores.embedded import EmbeddedStore
+    from lawgraph.ingest.targets import EmbeddedTarget
+    from lawgraph.ingest.writer import load_graph
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.stores.embedded import EmbeddedStore
 
     store = EmbeddedStore(tmp_path_factory.mktemp("embedded-twins"))
     load_graph(EmbeddedTarget(store), fixture_graph)
@@ -422,7 +421,7 @@ def test_twins_are_not_trivially_empty(cypher_library: Any, parsed: Graph) -> No
 
 
 def test_every_sparql_query_names_the_columns_of_its_cypher_twin() -> None:
-    from queries.library import all_queries
+    from lawgraph.queries.library import all_queries
 
     cypher = all_queries()
     assert {"article", "case_holdings", "appeal_chains", "issue_positions", "doctrine_links"} <= set(sparql_queries())

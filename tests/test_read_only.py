@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lawgraph.stores.base import QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.embedded import EmbeddedStore
 from reliability_support import VALID, GraphDump, clean_env, dump, neo4j_env, no_traceback, run_cli
-
-from stores.base import QueryTimeout, ReadOnlyViolation, StoreError
-from stores.embedded import EmbeddedStore
 
 
 @dataclass(frozen=True)
@@ -118,9 +117,9 @@ def neo4j_ro(request: pytest.FixtureRequest) -> tuple[Any, Snapshot]:
     The tests here only read (every write is refused, and each test checks that), so the later ones reuse it.
     """
     if "store" not in _NEO4J:
-        from ingest.build import build_graph
-        from ingest.targets import Neo4jTarget
-        from ingest.writer import load_graph
+        from lawgraph.ingest.build import build_graph
+        from lawgraph.ingest.targets import Neo4jTarget
+        from lawgraph.ingest.writer import load_graph
 
         store = request.getfixturevalue("neo4j_store")  # wiped (the session's "bundled data loaded" mark too)
         load_graph(Neo4jTarget(store), build_graph(VALID).graph)
@@ -234,7 +233,7 @@ def test_a_query_that_builds_a_huge_value_is_stopped(embedded_home: tuple[Path, 
 @pytest.fixture()
 def console(monkeypatch: pytest.MonkeyPatch, target: tuple[Any, Snapshot]) -> Any:
     """``dashboard.console_view`` reading the store under test (its own store accessor points at it)."""
-    from dashboard import console_view, state
+    from lawgraph.dashboard import console_view, state
 
     monkeypatch.setattr(state, "store", lambda: target[0])
     return console_view

@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 import yaml
+from lawgraph.stores.base import StoreError
 from reliability_support import REPO, clean_env, no_traceback, run_cli
 
 from lawgraph.settings import Settings
-from stores.base import StoreError
 
 SECRET = "Ex4mple-Secret-" + "for-tests-9Q"  # made up here; split so that no scan below finds it as a value
 COMPOSE = REPO / "docker-compose.yml"
@@ -133,7 +133,7 @@ def test_settings_never_print_the_password() -> None:
 @pytest.mark.parametrize("uri", ["bolt://127.0.0.1:1", f"bolt://neo4j:{SECRET}@127.0.0.1:1",
                                  f"neo4j://neo4j:{SECRET}@127.0.0.1:1"])
 def test_connection_errors_carry_no_credentials(uri: str) -> None:
-    from stores.neo4j_store import Neo4jStore
+    from lawgraph.stores.neo4j_store import Neo4jStore
 
     with pytest.raises(StoreError) as failed:
         Neo4jStore(uri, "neo4j", SECRET)
@@ -214,7 +214,7 @@ def test_dashboard_shows_no_traceback_for_bad_data(dashboard: Any, tmp_path: Pat
 
 
 def test_dashboard_is_served_without_error_details() -> None:
-    from dashboard.serve import options
+    from lawgraph.dashboard.serve import options
 
     config = REPO / "dashboard" / ".streamlit" / "config.toml"
     in_config = config.exists() and re.search(r'showErrorDetails\s*=\s*("none"|false)', config.read_text())

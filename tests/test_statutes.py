@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from graph.model import Label, RelType
-from ingest.build import BuildReport, build_graph
-from ingest.errors import BuildRefused, DataError
-from ingest.statutes import parse_statute_file
+from lawgraph.graph.model import Label, RelType
+from lawgraph.ingest.build import BuildReport, build_graph
+from lawgraph.ingest.errors import BuildRefused, DataError
+from lawgraph.ingest.statutes import parse_statute_file
 
 EXPECTED_ARTICLES = {"CC": 1260, "ECL": 89, "CRPL": 63, "CL": 505, "FSL": 154, "CSL": 79, "SPC-OCD-1": 20,
                      "SPC-FD": 19, "TLL": 2}

@@ -11,11 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from graph.model import GraphData, Label, RelType
-from ingest.build import build_graph
-from ingest.case_numbers import parse_case_number
-from ingest.synth import (
+from lawgraph.graph.model import GraphData, Label, RelType
+from lawgraph.ingest.build import build_graph
+from lawgraph.ingest.case_numbers import parse_case_number
+from lawgraph.ingest.synth import (
     CASES_PER_FILE,
     COURTS,
     MANIFEST,
@@ -26,7 +25,7 @@ from ingest.synth import (
     learn_profile,
     synthesize,
 )
-from ingest.yaml_source import MAX_FILE_BYTES
+from lawgraph.ingest.yaml_source import MAX_FILE_BYTES
 
 N = 3_000
 SEED = 11
@@ -210,10 +209,10 @@ def test_files_per_default_size(tmp_path: Path, data_dir: Path, profile: Profile
 @pytest.mark.embedded
 def test_similar_cases_rank_like_a_scan_of_every_case(built: GraphData, tmp_path: Path) -> None:
     """The pattern index answers exactly as counting shared facts case by case would (3,000 cases)."""
-    from ingest.targets import EmbeddedTarget
-    from ingest.writer import load_graph
-    from queries.library import QueryLibrary
-    from stores.embedded import EmbeddedStore
+    from lawgraph.ingest.targets import EmbeddedTarget
+    from lawgraph.ingest.writer import load_graph
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.stores.embedded import EmbeddedStore
 
     facts_of: dict[str, set[str]] = {}
     holdings: Counter[str] = Counter()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboard import state, url_state
-from dashboard.case_cards import case_card, fact_badges, vocabulary_name
-from dashboard.i18n import procedure_name, t
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.case_cards import case_card, fact_badges, vocabulary_name
+from lawgraph.dashboard.i18n import procedure_name, t
 
 cases = state.rows("cases")
 cards, appeals, splits = st.tabs([t("cases.tab.cards"), t("cases.tab.appeals"), t("cases.tab.splits")])

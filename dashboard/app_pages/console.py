@@ -4,11 +4,10 @@ table and a graph. Writes are refused with the store's message."""
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboard import console_view as view
-from dashboard import state
-from dashboard.graph_view import expandable_graph, graph_from_results
-from dashboard.i18n import t
+from lawgraph.dashboard import console_view as view
+from lawgraph.dashboard import state
+from lawgraph.dashboard.graph_view import expandable_graph, graph_from_results
+from lawgraph.dashboard.i18n import t
 
 config = state.settings()
 view.schema_panel()

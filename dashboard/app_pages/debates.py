@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboard import debate_view as view
-from dashboard import state, url_state
-from dashboard.case_cards import vocabulary_name
-from dashboard.i18n import name_of, relabel, t
+from lawgraph.dashboard import debate_view as view
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.case_cards import vocabulary_name
+from lawgraph.dashboard.i18n import name_of, relabel, t
 
 issues = {row["id"]: row for row in state.rows("issues")}
 url_state.seed("issue", "issue", issues)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboard import state, url_state
-from dashboard.graph_view import expandable_graph, neighbourhood
-from dashboard.i18n import t
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.graph_view import expandable_graph, neighbourhood
+from lawgraph.dashboard.i18n import t
 
 linked = url_state.incoming("node")
 if linked is not None:

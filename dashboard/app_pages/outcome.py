@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboard import outcome_view as view
-from dashboard import state
-from dashboard.case_cards import case_card
-from dashboard.graph_view import expandable_graph  # st-link-analysis itself only when a graph is drawn
-from dashboard.i18n import t
+from lawgraph.dashboard import outcome_view as view
+from lawgraph.dashboard import state
+from lawgraph.dashboard.case_cards import case_card
+from lawgraph.dashboard.graph_view import expandable_graph  # st-link-analysis itself only when a graph is drawn
+from lawgraph.dashboard.i18n import t
 
 st.caption(t("outcome.intro"))
 picker, results = st.columns([2, 3], gap="large")

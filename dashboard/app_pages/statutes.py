@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboard import statute_view as view
-from dashboard import url_state
-from dashboard.i18n import t
+from lawgraph.dashboard import statute_view as view
+from lawgraph.dashboard import url_state
+from lawgraph.dashboard.i18n import t
 
 statutes = view.statutes()
 view.take_url(statutes)

@@ -4,12 +4,11 @@ the graph's paths and the court's answer; a printable case brief."""
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboard import outcome_view, state
-from dashboard import teach_view as view
-from dashboard.case_cards import case_card, vocabulary_name
-from dashboard.graph_view import expandable_graph
-from dashboard.i18n import relabel, t
+from lawgraph.dashboard import outcome_view, state
+from lawgraph.dashboard import teach_view as view
+from lawgraph.dashboard.case_cards import case_card, vocabulary_name
+from lawgraph.dashboard.graph_view import expandable_graph
+from lawgraph.dashboard.i18n import relabel, t
 
 st.caption(t("teach.intro"))
 exercises = view.exercises()
