@@ -474,7 +474,7 @@ def test_cli_refuses_a_non_conforming_graph(data_folder: Path, tmp_path: Path) -
               <https://lawgraph.example.org/ns#held> ; <http://www.w3.org/ns/shacl#minCount> 1 ] .
         """, encoding="utf-8")
     out = tmp_path / "refused.ttl"
-    script = ("import sys, graph.rdf as rdf; from pathlib import Path; rdf.SHAPES_FILE = Path(sys.argv[1]); "
+    script = ("import sys, lawgraph.graph.rdf as rdf; from pathlib import Path; rdf.SHAPES_FILE = Path(sys.argv[1]); "
               "from lawgraph.cli import app; app(sys.argv[2:])")
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("LAWGRAPH_", "NEO4J_"))}
     done = subprocess.run([sys.executable, "-c", script, str(strict), "export", "-f", "turtle", "-o", str(out),
