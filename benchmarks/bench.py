@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lawgraph.errors import EnvironmentProblem
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 
@@ -64,7 +66,7 @@ ADMIN_IMPORT_FROM = 50_000
 WARMUP = 5
 
 
-class BenchError(RuntimeError):
+class BenchError(EnvironmentProblem, RuntimeError):
     """A bench stage failed; the message names the stage and carries the worker's error."""
 
 

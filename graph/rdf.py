@@ -72,6 +72,8 @@ from rdflib.namespace import NamespaceManager
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
+from lawgraph.errors import LawgraphError
+
 SHAPES_FILE = Path(__file__).resolve().parent / "shapes" / "lawgraph.ttl"
 SPARQL_DIR = Path(__file__).resolve().parents[1] / "queries" / "sparql"
 #: how SPARQL queries join a list column (GROUP_CONCAT) and :func:`run_sparql` splits it again
@@ -546,8 +548,10 @@ class ShaclReport:
     violations: list[Violation] = field(default_factory=list)
 
 
-class ShaclViolations(ValueError):
+class ShaclViolations(LawgraphError, ValueError):
     """The graph does not conform to the project's SHACL shapes; nothing was written."""
+
+    exit_code = 3  # the graph, not the input, is at fault: nothing was written
 
     def __init__(self, report: ShaclReport, shown: int = 50) -> None:
         self.report = report

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawgraph.errors import LawgraphError
+
 
 @dataclass(frozen=True)
 class SourceLocation:
@@ -17,7 +19,7 @@ class SourceLocation:
         return f"{self.file}:{self.line}" if self.line else str(self.file)
 
 
-class DataError(Exception):
+class DataError(LawgraphError):
     """One problem in one data file."""
 
     def __init__(self, location: SourceLocation, message: str) -> None:
@@ -26,7 +28,7 @@ class DataError(Exception):
         self.message = message
 
 
-class BuildRefused(Exception):
+class BuildRefused(LawgraphError):
     """The build found problems; nothing of it may be loaded."""
 
     def __init__(self, errors: list[DataError]) -> None:

@@ -55,6 +55,8 @@ import yaml
 from lawgraph.graph.model import GraphData, Label, RelType
 from lawgraph.ingest.build import build_graph
 
+from lawgraph.errors import LawgraphError
+
 SYNTHETIC_PREFIX = "【合成】"
 SYNTHETIC_PUBLICATION = "synthetic"
 CASES_PER_FILE = 2_000
@@ -128,7 +130,7 @@ _YEARS = tuple(range(2016, 2025))
 _YEAR_WEIGHTS = (2, 3, 4, 5, 6, 7, 7, 6, 4)
 
 
-class SynthError(ValueError):
+class SynthError(LawgraphError, ValueError):
     """The output folder cannot be written (it is the source data, or holds other files)."""
 
 

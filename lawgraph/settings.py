@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
+from lawgraph.errors import LawgraphError
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 #: environment variable → settings field
@@ -26,7 +28,7 @@ ENV_KEYS: dict[str, str] = {
 }
 
 
-class SettingsError(ValueError):
+class SettingsError(LawgraphError, ValueError):
     """An unknown or malformed setting."""
 
 

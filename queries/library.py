@@ -19,15 +19,17 @@ from typing import Any
 
 from lawgraph.stores.base import QueryResult, Store
 
+from lawgraph.errors import LawgraphError
+
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-class UnknownQuery(KeyError):
+class UnknownQuery(LawgraphError, KeyError):
     """No query of that name."""
 
 
-class MissingParameter(ValueError):
+class MissingParameter(LawgraphError, ValueError):
     """A query was run without one of its $params."""
 
 

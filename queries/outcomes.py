@@ -13,6 +13,8 @@ from typing import Any
 from lawgraph.graph.model import PATTERN_TOP_CASES, Label
 from lawgraph.queries.library import QueryLibrary
 
+from lawgraph.errors import LawgraphError
+
 #: rules whose outcomes are reported apart from liability forms (issue: the papers' other frameworks)
 OUTCOME_KINDS: dict[str, str] = {
     Label.LIABILITY_FORM.value: "liability_forms",
@@ -22,7 +24,7 @@ OUTCOME_KINDS: dict[str, str] = {
 }
 
 
-class UnknownFact(ValueError):
+class UnknownFact(LawgraphError, ValueError):
     """A fact id that is not in the vocabulary."""
 
 

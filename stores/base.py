@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from lawgraph.errors import EnvironmentProblem
 
-class StoreError(Exception):
+
+class StoreError(EnvironmentProblem):
     """A store could not answer (connection, syntax, timeout …); the message is safe to show."""
 
 
 class ReadOnlyViolation(StoreError):
     """A query tried to write through a read-only entry point."""
+
+    exit_code = 2  # bad input, not a failing store
 
 
 class QueryTimeout(StoreError):

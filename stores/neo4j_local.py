@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
+from lawgraph.errors import EnvironmentProblem
+
 NEO4J_VERSION = "5.26.30"  # keep in step with <neo4j.version> in neo4j-local/pom.xml
 PROJECT_DIR = Path(__file__).resolve().parent.parent / "neo4j-local"
 MAIN_CLASS = "lawgraph.LocalNeo4j"
@@ -72,7 +74,7 @@ _JVM_FLAGS = (
 )
 
 
-class LocalNeo4jError(RuntimeError):
+class LocalNeo4jError(EnvironmentProblem, RuntimeError):
     """The local server could not be built, started, stopped or imported into."""
 
 

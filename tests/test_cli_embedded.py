@@ -55,7 +55,7 @@ def test_params_and_second_load_is_a_no_op(env: dict[str, str], graph: GraphData
 def test_write_is_refused_and_graph_unchanged(env: dict[str, str]) -> None:
     before = cypher(env, "MATCH (n) RETURN count(n) AS n").stdout
     refused = cypher(env, "CREATE (:X {id: 'x'})")
-    assert refused.returncode == 1 and "read-only" in refused.stderr
+    assert refused.returncode == 2 and "read-only" in refused.stderr
     assert cypher(env, "MATCH (n) RETURN count(n) AS n").stdout == before
 
 
@@ -77,13 +77,13 @@ def test_named_query_and_outcomes_cli(env: dict[str, str]) -> None:
     report = json.loads(out.stdout)
     assert any(r["id"] == "ecl-38-1-joint" and r["liability_form"] == "joint-several" for r in report["rules"])
     bad = subprocess.run([*CLI, "outcomes", "--facts", "no-such-fact"], capture_output=True, text=True, env=env)
-    assert bad.returncode == 1 and "unknown fact id 'no-such-fact'" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "unknown fact id 'no-such-fact'" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_data_dir_setting_is_checked(tmp_path: Path, env: dict[str, str]) -> None:
     result = subprocess.run([*CLI, "cypher", "RETURN 1 AS x"], capture_output=True, text=True,
                             env={**env, "LAWGRAPH_TYPO": "1"})
-    assert result.returncode == 1 and "unknown setting LAWGRAPH_TYPO" in result.stderr
+    assert result.returncode == 2 and "unknown setting LAWGRAPH_TYPO" in result.stderr
 
 
 def test_json_output_says_when_the_row_cap_cut_it(env: dict[str, str]) -> None:

@@ -63,7 +63,7 @@ def test_statute_queries_same_answers(cli_env: dict[str, str]) -> None:
 def test_write_through_cli_is_refused(cli_env: dict[str, str], neo4j_session_store: object) -> None:
     before = counts(neo4j_session_store)
     result = cypher(cli_env, "CREATE (:X {id: 'x'})")
-    assert result.returncode == 1 and "read-only" in result.stderr
+    assert result.returncode == 2 and "read-only" in result.stderr
     assert counts(neo4j_session_store) == before
 
 

@@ -488,7 +488,7 @@ def test_cli_refuses_a_non_conforming_graph(data_folder: Path, tmp_path: Path) -
 def test_cli_rejects_a_relative_base(data_folder: Path, tmp_path: Path) -> None:
     done = run_cli("export", "-f", "turtle", "-o", str(tmp_path / "x.ttl"), "--data", str(data_folder),
                    "--base", "lawgraph/id/")
-    assert done.returncode == 1 and "absolute http(s) IRI" in done.stderr
+    assert done.returncode == 2 and "absolute http(s) IRI" in done.stderr
     assert not (tmp_path / "x.ttl").exists()
 
 

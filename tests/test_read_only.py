@@ -277,7 +277,7 @@ def test_lawgraph_cypher_refuses_writes(backend: str, cli_env: dict[str, str], t
     by_name = {a.name: a for a in ATTEMPTS}
     for name in CLI_ATTEMPTS:
         result = run_cli(["cypher", by_name[name].query(backend) or "", "--json"], cli_env)
-        assert result.returncode == 1, (name, result.stdout, result.stderr)
+        assert result.returncode == 2, (name, result.stdout, result.stderr)
         assert result.stderr.startswith("error: refused:") and no_traceback(result), (name, result.stderr)
         assert result.stdout == ""
     assert snapshot(store) == before

@@ -20,7 +20,18 @@ from urllib.parse import urlsplit
 import typer
 from rich.table import Table
 
-from lawgraph.cli import DataOpt, JsonOpt, ParamOpt, _settings, app, err, friendly_errors, out, parse_params, print_rows
+from lawgraph.cli.common import (
+    DataOpt,
+    JsonOpt,
+    ParamOpt,
+    _settings,
+    err,
+    friendly_errors,
+    out,
+    parse_params,
+    print_rows,
+)
+from lawgraph.errors import InvalidInput
 
 #: exit code of an export refused by SHACL
 EXIT_NOT_CONFORMING = 3
@@ -48,7 +59,7 @@ def checked_base(base: str) -> str:
     parts = urlsplit(base)
     unsafe = any(c in base for c in ' <>"{}|^`\\')
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or unsafe:
-        raise ValueError(f"--base must be an absolute http(s) IRI, got {base!r}")
+        raise InvalidInput(f"--base must be an absolute http(s) IRI, got {base!r}")
     return base if base.endswith(("/", "#")) else base + "/"
 
 
@@ -64,7 +75,6 @@ def _write_atomically(path: Path, payload: bytes) -> None:
         raise
 
 
-@app.command()
 @friendly_errors
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="turtle, jsonld, graphml or csv")],
@@ -124,7 +134,6 @@ def export(
     out.print(table)
 
 
-@app.command()
 @friendly_errors
 def sparql(
     query: Annotated[str, typer.Argument(help="a query of queries/sparql/ by name, or a .rq file")],

@@ -9,10 +9,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lawgraph.cli import BackendOpt, JsonOpt, _settings, app, friendly_errors, opened_store, out
+from lawgraph.cli.common import BackendOpt, JsonOpt, _settings, friendly_errors, opened_store, out
 
 
-@app.command()
 @friendly_errors
 def outcomes(
     facts: Annotated[str, typer.Option("--facts", help="Fact ids, comma-separated (see `lawgraph query facts`)")],

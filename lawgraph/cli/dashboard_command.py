@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lawgraph.cli import BackendOpt, _settings, app, err, friendly_errors
+from lawgraph.cli.common import BackendOpt, _settings, err, friendly_errors
 from lawgraph.dashboard import prestart
 from lawgraph.dashboard.serve import options
 
@@ -47,7 +47,6 @@ def _tell(pipe: int, message: dict[str, Any] | None) -> None:
     os.close(pipe)
 
 
-@app.command()
 @friendly_errors
 def dashboard(
     port: Annotated[int, typer.Option("--port", help="port to serve on")] = 8501,

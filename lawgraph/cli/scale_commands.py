@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lawgraph.cli import _settings, app, err, friendly_errors, out
+from lawgraph.cli.common import _settings, err, friendly_errors, out
+from lawgraph.errors import InvalidInput
 
 
-@app.command()
 @friendly_errors
 def synth(
     cases: Annotated[int, typer.Option("--cases", help="synthetic instances (Case nodes) to write")] = 1000,
@@ -25,13 +25,9 @@ def synth(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Write a data folder: the real data plus N synthetic cases (【合成】…), for `lawgraph build --data OUT`."""
-    from lawgraph.ingest.synth import SynthError, synthesize
+    from lawgraph.ingest.synth import synthesize
 
-    source = _settings(data).data_dir
-    try:
-        report = synthesize(cases, seed, out_dir, source)
-    except SynthError as exc:
-        raise ValueError(str(exc)) from None
+    report = synthesize(cases, seed, out_dir, _settings(data).data_dir)  # a SynthError is a LawgraphError
     summary = report.to_dict()
     if as_json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
@@ -42,28 +38,16 @@ def synth(
     out.print(f"check it: lawgraph build --data {report.out}")
 
 
-def _import_benchmarks() -> None:
-    """Make the ``benchmarks`` package importable from a checkout installed before it was packaged."""
-    try:
-        import lawgraph.benchmarks  # noqa: F401
-    except ModuleNotFoundError:
-        from lawgraph.settings import REPO_ROOT
-
-        if (REPO_ROOT / "benchmarks" / "__init__.py").exists():
-            sys.path.insert(0, str(REPO_ROOT))
-
-
 def _sizes(text: str) -> list[int]:
     try:
         sizes = sorted({int(part.replace("_", "").replace("k", "000")) for part in text.split(",") if part.strip()})
     except ValueError:
-        raise ValueError(f"--sweep takes sizes like 1000,10000,100000, got {text!r}") from None
+        raise InvalidInput(f"--sweep takes sizes like 1000,10000,100000, got {text!r}") from None
     if not sizes or sizes[0] < 1:
-        raise ValueError("--sweep needs sizes of at least 1")
+        raise InvalidInput("--sweep needs sizes of at least 1")
     return sizes
 
 
-@app.command()
 @friendly_errors
 def bench(
     cases: Annotated[int, typer.Option("--cases", help="synthetic cases to load and query")] = 10_000,
@@ -88,16 +72,15 @@ def bench(
     save: Annotated[Path | None, typer.Option("--save", help="write this run's results file here")] = None,
 ) -> None:
     """Load and query figures per backend (synthetic corpus), against a naive loader, with the targets."""
-    _import_benchmarks()
     from lawgraph.benchmarks.bench import FIELDS, BenchConfig, contract, run_bench
     from lawgraph.benchmarks.report import BACKEND_NAMES
     from lawgraph.benchmarks.report import write_docs as write_documents
 
     choices = {"embedded": ["embedded"], "neo4j": ["neo4j"], "both": ["embedded", "neo4j"]}
     if backend not in choices:
-        raise ValueError(f"--backend takes embedded, neo4j or both, got {backend!r}")
+        raise InvalidInput(f"--backend takes embedded, neo4j or both, got {backend!r}")
     if runs < 1:
-        raise ValueError("--runs must be at least 1")
+        raise InvalidInput("--runs must be at least 1")
     config = BenchConfig(sizes=_sizes(sweep) if sweep else [cases], backends=choices[backend], seed=seed, runs=runs,
                          naive_budget_s=naive_seconds or None, admin_import=admin_import, workdir=workdir,
                          keep=workdir is not None)
