@@ -29,6 +29,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/python scripts/lint_imports.py
 
 bench: setup
 	$(BIN)/lawgraph bench --cases 10000 --backend both

@@ -599,14 +599,13 @@ def contract(results: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m lawgraph.benchmarks.bench worker <json>`` (internal) — the bench itself is ``lawgraph bench``."""
+    """``python -m lawgraph.benchmarks.bench worker <json>``: one worker (:func:`run_worker` starts it). The bench
+    itself is ``lawgraph bench`` (this layer does not reach up into the command line)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) == 2 and args[0] == "worker":
-        _worker_entry(args[1])
-        return
-    from lawgraph.cli import app
-
-    app(["bench", *args])
+    if len(args) != 2 or args[0] != "worker":
+        raise SystemExit("usage: python -m lawgraph.benchmarks.bench worker JSON (internal); run the bench as "
+                         "`lawgraph bench`")
+    _worker_entry(args[1])
 
 
 if __name__ == "__main__":

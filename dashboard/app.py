@@ -1,25 +1,18 @@
 """lawgraph dashboard: explore, explain and teach platform liability law from the knowledge graph.
 
-Run ``lawgraph dashboard`` (or ``streamlit run dashboard/app.py``). It reads the embedded store built
+Run ``lawgraph dashboard`` (or ``streamlit run dashboard/app.py`` in the project's venv: the pages import
+``lawgraph.*``, which the install maps to these folders). It reads the embedded store built
 from the bundled data, or Neo4j when ``NEO4J_URI`` is set, and says which in the sidebar. This file is
 the frame around every page: language toggle, store, navigation.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository (needed in a bare clone).
-_REPO = str(Path(__file__).resolve().parents[1])
-if _REPO not in sys.path:
-    sys.path.insert(0, _REPO)
-
-import streamlit as st  # noqa: E402
-from lawgraph.dashboard import state, url_state  # noqa: E402
-from lawgraph.dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t  # noqa: E402
-from lawgraph.ingest.errors import BuildRefused, DataError  # noqa: E402
-from lawgraph.stores.base import StoreError  # noqa: E402
+import streamlit as st
+from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard.i18n import LANG_KEY, LANGUAGES, note_language, t
+from lawgraph.ingest.errors import BuildRefused, DataError
+from lawgraph.stores.base import StoreError
 
 # the scales as a Material icon, not the emoji ⚖️: an emoji icon makes Streamlit load its emoji catalogue and
 # compile a regular expression over it (50–70 ms of start-up)

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from lawgraph.dashboard.serve import OPTIONS_FD_ENV, READY_FD_ENV
+from lawgraph.dashboard.handshake import OPTIONS_FD_ENV, READY_FD_ENV
 
 
 @dataclass

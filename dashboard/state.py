@@ -35,9 +35,9 @@ def store() -> Store:
 
     The embedded store is built from ``data/`` on first use (``lawgraph.connect.open_store``). Started by
     ``lawgraph dashboard``, this process waits for the command to open (build) the store and attaches
-    to the embedded server it started (``dashboard.serve.launcher_store``).
+    to the embedded server it started (``dashboard.handshake.launcher_store``).
     """
-    from lawgraph.dashboard.serve import launcher_store
+    from lawgraph.dashboard.handshake import launcher_store
 
     launched = launcher_store()
     if launched and launched.get("embedded_home"):

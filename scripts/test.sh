@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, dependency audit, unit + integration tests on the
+# The whole test suite, as CI runs it: lint, layer contracts, dependency audit, unit + integration tests on the
 # embedded store and on a real local Neo4j 5 (started by the tests from Maven Central artifacts
 # when NEO4J_URI is unset), and the dashboard in headless Chromium.
 set -euo pipefail
@@ -16,5 +16,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 fi
 
 "$BIN/ruff" check .
+# the layer contracts of pyproject's [tool.importlinter] (import-linter, over the installed layout)
+"$BIN/python" scripts/lint_imports.py
 if [ -x scripts/audit.sh ] || [ -f scripts/audit.sh ]; then bash scripts/audit.sh; fi
 "$BIN/python" -m pytest -m "not slow" "$@"

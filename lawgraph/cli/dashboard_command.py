@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import signal
 import subprocess
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from lawgraph.cli.common import BackendOpt, _settings, err, friendly_errors
 from lawgraph.dashboard import prestart
+from lawgraph.dashboard.handshake import tell_store_ready
 from lawgraph.dashboard.serve import options
 
 
@@ -39,14 +37,6 @@ def _serve(child: subprocess.Popen[bytes]) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _tell(pipe: int, message: dict[str, Any] | None) -> None:
-    """Tell the dashboard process the store is open (a JSON line), or, with None, that it could not be."""
-    with contextlib.suppress(OSError):  # the dashboard process already stopped: it is waited for next
-        if message is not None:
-            os.write(pipe, (json.dumps(message) + "\n").encode())
-    os.close(pipe)
-
-
 @friendly_errors
 def dashboard(
     port: Annotated[int, typer.Option("--port", help="port to serve on")] = 8501,
@@ -68,14 +58,15 @@ def dashboard(
         chosen = backend.value if backend else settings.default_backend
         store = open_store(settings, chosen)  # the build shows its progress here
     except BaseException:  # a refused build, no Neo4j, Ctrl-C …: stop the dashboard, then report
-        _tell(ready_write, None)
+        tell_store_ready(ready_write, None)
         _stop(child)
         raise
     told = False
     try:
         nodes = store.read("MATCH (n) RETURN count(n) AS n", timeout_ms=settings.query_timeout_ms).rows[0]["n"]
         kind, where = backend_summary(settings.model_copy(update={"backend": chosen}))
-        _tell(ready_write, {"backend": kind, **({"embedded_home": str(store.home)} if kind == "embedded" else {})})
+        launched = {"backend": kind, **({"embedded_home": str(store.home)} if kind == "embedded" else {})}
+        tell_store_ready(ready_write, launched)
         told = True
         host = address if address and address not in ("0.0.0.0", "::") else "localhost"
         err.print(f"lawgraph dashboard: http://{host}:{port}  (store: {kind}, {where}, {nodes} nodes)",
@@ -86,7 +77,7 @@ def dashboard(
         code = _serve(child)
     except BaseException:
         if not told:
-            _tell(ready_write, None)
+            tell_store_ready(ready_write, None)
         _stop(child)
         raise
     finally:
