@@ -58,8 +58,6 @@ FACT_SETS: tuple[tuple[str, str, str], ...] = (
 NEIGHBOURHOOD_ARTICLE = "ECL:38"
 #: the paragraph most synthetic cases apply: its neighbourhood grows with the docket (reported, not a target)
 HUB_PARAGRAPH = "ECL:38(2)"
-#: the dashboard's row cap for named queries (dashboard/state.py NAMED_QUERY_ROW_CAP)
-ROW_CAP = 20_000
 QUERY_TIMEOUT_MS = 60_000
 NAIVE_SAMPLE = 10_000
 ADMIN_IMPORT_FROM = 50_000
@@ -165,10 +163,11 @@ def wipe_neo4j(conn: Neo4jConn) -> None:
 @contextlib.contextmanager
 def embedded_store(workdir: Path) -> Iterator[Any]:
     """A fresh embedded store in a temporary folder under ``workdir`` (removed afterwards)."""
-    from lawgraph.stores.embedded import EmbeddedStore
+    from lawgraph.connect import open_store
+    from lawgraph.settings import Settings
 
     home = Path(tempfile.mkdtemp(prefix="embedded-", dir=workdir))
-    store = EmbeddedStore(home)
+    store = open_store(Settings(home=home), "embedded", build=False)
     try:
         yield store
     finally:
@@ -190,7 +189,7 @@ class TimedLibrary:
     def __init__(self, store: Any) -> None:
         from lawgraph.queries.library import QueryLibrary
 
-        self.inner = QueryLibrary(store, QUERY_TIMEOUT_MS, ROW_CAP)
+        self.inner = QueryLibrary(store, QUERY_TIMEOUT_MS)  # the row cap of the CLI and the dashboard
         self.store = store
         self.times: dict[str, list[float]] = {}
 
@@ -428,10 +427,12 @@ def ensure_corpus(workdir: Path, cases: int, seed: int, source: Path, profile: A
 @contextlib.contextmanager
 def neo4j_server(config: BenchConfig, workdir: Path) -> Iterator[tuple[Neo4jConn, Any]]:
     """NEO4J_URI if set (server None), else a local Neo4j 5 started for the bench in ``workdir``."""
-    uri = os.environ.get("NEO4J_URI")
-    if uri:
-        yield Neo4jConn(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
-                        os.environ.get("NEO4J_DATABASE", "neo4j")), None
+    from lawgraph.settings import Settings
+
+    settings = Settings.from_env()
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+        yield Neo4jConn(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database), None
         return
     try:
         from lawgraph.stores import neo4j_local

@@ -49,6 +49,8 @@ try:
 except (StoreError, BuildRefused, DataError) as exc:  # bad data or no store: say why, no traceback
     st.error(f"{t('app.store_error')}: {exc}")
     st.stop()
+if state.stale():  # the store is not rebuilt from a read: say so, and keep answering from it
+    st.sidebar.warning(t("app.stale"), icon=":material/update:")
 
 st.title(page.title)
 try:

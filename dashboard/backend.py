@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from lawgraph.connect import embedded_home
 from lawgraph.settings import Settings
 
 
@@ -22,14 +22,3 @@ def backend_summary(config: Settings) -> tuple[str, str]:
         return "neo4j", f"{where} (database {config.neo4j_database})"
     return "embedded", str(embedded_home(config))
 
-
-def embedded_home(config: Settings) -> Path:
-    """``lawgraph.connect.embedded_home``, without importing ``lawgraph.connect`` (which imports the whole
-    build, networkx included: 0.4 s that every page run in a fresh dashboard process would wait for).
-
-    >>> from lawgraph import connect
-    >>> config = Settings.from_env({"LAWGRAPH_HOME": "/tmp/x"})
-    >>> embedded_home(config) == connect.embedded_home(config)
-    True
-    """
-    return config.home / "embedded"

@@ -3,22 +3,28 @@
 Pages never open a store: they call :func:`rows` (a named query of ``queries/cypher``),
 :func:`outcome_report` (:func:`queries.outcomes.outcomes`) or, in the Cypher console only,
 :func:`run_console`. The store is opened once per process (``st.cache_resource``, closed when
-the cache is cleared); results are cached with ``st.cache_data`` because the graph the dashboard
-reads does not change under it (the embedded store is rebuilt only by ``lawgraph load``/start-up).
+the cache is cleared) through ``lawgraph.connect.open_store``, which never rebuilds it. Results are
+cached with ``st.cache_data`` keyed by the store's load id (:func:`load_id`), so after ``lawgraph load``
+swaps in a new graph every cached page result misses and the pages agree with the (uncached) console.
+A result cut at the row cap is shown with a warning (:func:`rows`); reasoning over one is refused.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from lawgraph.dashboard.backend import backend_summary as describe_backend
+from lawgraph.dashboard.i18n import t
 from lawgraph.queries.library import QueryLibrary
 from lawgraph.queries.outcomes import OutcomeReport, outcomes
 from lawgraph.stores.base import QueryResult, Store
 
+from lawgraph import connect
 from lawgraph.settings import Settings
+
+#: seconds the sidebar's "data changed" check is reused before data/ is hashed again
+STALE_CHECK_TTL_S = 5
 
 
 def settings() -> Settings:
@@ -33,47 +39,66 @@ def _release(store: Store) -> None:
 def store() -> Store:
     """The graph store of this process: Neo4j when NEO4J_URI (or LAWGRAPH_BACKEND=neo4j) says so, else embedded.
 
-    The embedded store is built from ``data/`` on first use (``lawgraph.connect.open_store``). Started by
-    ``lawgraph dashboard``, this process waits for the command to open (build) the store and attaches
+    A missing embedded store is built from ``data/`` on first use (``lawgraph.connect.open_store``). Started by
+    ``lawgraph dashboard``, this process first waits for the command to open (build) the store, then attaches
     to the embedded server it started (``dashboard.handshake.launcher_store``).
     """
     from lawgraph.dashboard.handshake import launcher_store
 
     launched = launcher_store()
-    if launched and launched.get("embedded_home"):
-        from lawgraph.stores.embedded import EmbeddedStore
-
-        return EmbeddedStore(Path(launched["embedded_home"]))
-    from lawgraph.connect import open_store
-
-    return open_store(settings(), quiet=True)
+    return connect.open_store(settings(), launched.get("backend") if launched else None, quiet=True)
 
 
-#: named queries are the project's own and bounded by the data (the Civil Code alone has 1,260 articles),
-#: so they are not cut at the console's row cap
-NAMED_QUERY_ROW_CAP = 20_000
+def load_id() -> str:
+    """The id of the store's last load: part of every cached result's key."""
+    return connect.load_id(store())
+
+
+@st.cache_data(show_spinner=False, ttl=STALE_CHECK_TTL_S)
+def _stale_notice(load: str) -> str | None:
+    return connect.stale_notice(store(), settings().data_dir)
+
+
+def stale() -> bool:
+    """True when data/ changed since the store's last load (the sidebar says so; nothing is rebuilt)."""
+    return _stale_notice(load_id()) is not None
 
 
 def library() -> QueryLibrary:
     config = settings()
-    return QueryLibrary(store(), config.query_timeout_ms, max(config.row_cap, NAMED_QUERY_ROW_CAP))
+    return QueryLibrary(store(), config.query_timeout_ms, config.row_cap)
 
 
 @st.cache_data(show_spinner=False)
+def _result(load: str, name: str, **params: Any) -> QueryResult:
+    return library().result(name, **params)
+
+
 def rows(name: str, **params: Any) -> list[dict[str, Any]]:
-    """The rows of a named query (``queries/cypher/<name>.cypher``)."""
-    return library().run(name, **params)
+    """The rows of a named query (``queries/cypher/<name>.cypher``); a warning on the page if the row cap cut them."""
+    result = _result(load_id(), name, **params)
+    if result.truncated:
+        st.warning(t("app.truncated").format(n=f"{len(result.rows):,}"), icon=":material/content_cut:")
+    return result.rows
 
 
-@st.cache_data(show_spinner=False)
 def outcome_report(facts: tuple[str, ...], framework: str | None = None) -> OutcomeReport:
     """Rules, near misses, cases and explanation for a fact set (order of facts does not matter)."""
+    return _outcome_report(load_id(), facts, framework)
+
+
+@st.cache_data(show_spinner=False)
+def _outcome_report(load: str, facts: tuple[str, ...], framework: str | None) -> OutcomeReport:
     return outcomes(library(), list(facts), framework)
 
 
-@st.cache_data(show_spinner=False)
 def node(node_id: str) -> dict[str, Any] | None:
     """One node as ``{"id", "label", **properties}``, or None."""
+    return _node(load_id(), node_id)
+
+
+@st.cache_data(show_spinner=False)
+def _node(load: str, node_id: str) -> dict[str, Any] | None:
     found = rows("node", id=node_id)
     if not found:
         return None
@@ -81,10 +106,14 @@ def node(node_id: str) -> dict[str, Any] | None:
     return {**properties, "id": found[0]["id"], "label": found[0]["label"]}
 
 
-@st.cache_data(show_spinner=False)
 def vocabulary() -> dict[str, dict[str, Any]]:
     """Names in both languages of the knowledge nodes the pages label: facts, doctrines, positions,
     issues and the outcomes rules yield or courts hold (liability forms, duty standards …)."""
+    return _vocabulary(load_id())
+
+
+@st.cache_data(show_spinner=False)
+def _vocabulary(load: str) -> dict[str, dict[str, Any]]:
     names: dict[str, dict[str, Any]] = {}
     for query, label in (("facts", "Fact"), ("doctrines", "Doctrine"), ("issues", "Issue")):
         for row in rows(query):

@@ -23,7 +23,6 @@ graph.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 import uuid
@@ -31,7 +30,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
@@ -39,24 +37,6 @@ from lawgraph.ingest.gc_pause import gc_paused
 
 #: rows per write of the merge plan (and the default of a target that states none)
 BATCH_SIZE = 1_000
-#: bump when the way files become nodes changes, so embedded stores rebuild
-BUILD_FORMAT = "1"
-
-
-_CODE_DIRS = ("ingest", "graph")
-
-
-def data_fingerprint(data_dir: Path) -> str:
-    """A hash of every file under ``data_dir`` (names and bytes) and of the code that builds it."""
-    digest = hashlib.sha256(BUILD_FORMAT.encode())
-    root = Path(__file__).resolve().parents[1]
-    for code_dir in _CODE_DIRS:
-        for path in sorted((root / code_dir).glob("*.py")):
-            digest.update(path.read_bytes())
-    for path in sorted(p for p in Path(data_dir).rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(data_dir)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, Store
+from lawgraph.stores.base import QueryResult, Store, StoreError
 
 from lawgraph.errors import LawgraphError
+from lawgraph.settings import ROW_CAP
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -31,6 +32,10 @@ class UnknownQuery(LawgraphError, KeyError):
 
 class MissingParameter(LawgraphError, ValueError):
     """A query was run without one of its $params."""
+
+
+class ResultTruncated(StoreError):
+    """A query's result was cut at the row cap where the whole result is needed (reasoning over it)."""
 
 
 @dataclass(frozen=True)
@@ -72,15 +77,24 @@ def get_query(name: str) -> NamedQuery:
 
 
 class QueryLibrary:
-    """Runs named queries on a store (read-only, with the store's timeout and row cap)."""
+    """Runs named queries on a store (read-only, with a time limit and the row cap).
 
-    def __init__(self, store: Store, timeout_ms: int = 10_000, row_cap: int = 5_000) -> None:
+    :meth:`result` returns the rows with ``truncated`` set when the row cap cut them (for display, which
+    flags it); :meth:`run` returns the rows only when they are complete and raises
+    :class:`ResultTruncated` otherwise, so nothing reasons from a cut result without knowing.
+    """
+
+    def __init__(self, store: Store, timeout_ms: int = 10_000, row_cap: int = ROW_CAP) -> None:
         self.store = store
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.result(name, **params).rows
+        result = self.result(name, **params)
+        if result.truncated:
+            raise ResultTruncated(f"query {name!r} returned more than {self.row_cap:,} rows (the row cap): "
+                                  "the answer would rest on a cut result; raise LAWGRAPH_ROW_CAP")
+        return result.rows
 
     def result(self, name: str, **params: Any) -> QueryResult:
         query = get_query(name)

@@ -29,8 +29,8 @@ Command line (``python -m lawgraph.stores.neo4j_local ...``)::
     status --home DIR              print the URI and exit 0 if running, else exit 3
     import --home DIR --nodes F... [--relationships F...]   bulk-import CSV (server stopped)
 
-Environment: ``LAWGRAPH_NEO4J_BUILD_DIR`` (build cache, default ``neo4j-local/target``),
-``JAVA_HOME`` (else ``java`` on PATH), ``MVN`` (else ``mvn`` on PATH).
+Settings (:mod:`lawgraph.settings`): ``LAWGRAPH_NEO4J_BUILD_DIR`` (build cache, default
+``neo4j-local/target``), ``JAVA_HOME`` (else ``java`` on PATH), ``MVN`` (else ``mvn`` on PATH).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from pathlib import Path
 from types import TracebackType
 
 from lawgraph.errors import EnvironmentProblem
+from lawgraph.settings import Settings
 
 NEO4J_VERSION = "5.26.30"  # keep in step with <neo4j.version> in neo4j-local/pom.xml
 PROJECT_DIR = Path(__file__).resolve().parent.parent / "neo4j-local"
@@ -93,7 +94,7 @@ class Build:
 
 
 def _build_dir() -> Path:
-    return Path(os.environ.get("LAWGRAPH_NEO4J_BUILD_DIR") or PROJECT_DIR / "target").resolve()
+    return (Settings.from_env().neo4j_build_dir or PROJECT_DIR / "target").resolve()
 
 
 def _fingerprint() -> str:
@@ -106,9 +107,9 @@ def _fingerprint() -> str:
 
 def java_executable() -> str:
     """The ``java`` to run: ``$JAVA_HOME/bin/java`` or the one on PATH."""
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").is_file():
-        return str(Path(java_home) / "bin" / "java")
+    java_home = Settings.from_env().java_home
+    if java_home and (java_home / "bin" / "java").is_file():
+        return str(java_home / "bin" / "java")
     found = shutil.which("java")
     if not found:
         raise LocalNeo4jError("java not found: install a JDK 17 or 21 (e.g. apt-get install openjdk-17-jdk)")
@@ -158,7 +159,7 @@ def build(*, force: bool = False, maven_repo: Path | None = None) -> Build:
         ):
             return result
         stamp.unlink(missing_ok=True)
-        mvn = os.environ.get("MVN") or shutil.which("mvn")
+        mvn = Settings.from_env().mvn or shutil.which("mvn")
         if not mvn:
             raise LocalNeo4jError("mvn not found: install Maven 3 (e.g. apt-get install maven)")
         shutil.rmtree(directory / "dependency", ignore_errors=True)

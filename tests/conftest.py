@@ -19,6 +19,8 @@ from lawgraph.ingest.writer import load_graph
 from lawgraph.queries.library import QueryLibrary
 from lawgraph.stores.embedded import EmbeddedStore
 
+from lawgraph.settings import Settings
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 IN_CI = bool(os.environ.get("CI"))
@@ -62,15 +64,16 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A bolt URI of a real Neo4j 5: NEO4J_URI, or a local server started for this session."""
-    if os.environ.get("NEO4J_URI"):
-        yield os.environ["NEO4J_URI"]
+    settings = Settings.from_env()
+    if settings.neo4j_uri:
+        yield settings.neo4j_uri
         return
     try:
         from lawgraph.stores import neo4j_local
     except ImportError as exc:  # pragma: no cover
         _unavailable(f"stores.neo4j_local cannot be imported: {exc}")
         return
-    home = Path(os.environ.get("LAWGRAPH_TEST_NEO4J_HOME") or tmp_path_factory.mktemp("neo4j"))
+    home = settings.test_neo4j_home or tmp_path_factory.mktemp("neo4j")
     try:
         server = neo4j_local.start(home)
     except Exception as exc:
@@ -84,10 +87,9 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def neo4j_session_store(neo4j_uri: str) -> Iterator[object]:
-    from lawgraph.stores.neo4j_store import Neo4jStore
+    from lawgraph.connect import open_neo4j
 
-    store = Neo4jStore(neo4j_uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
-                       os.environ.get("NEO4J_DATABASE", "neo4j"))
+    store = open_neo4j(Settings.from_env(neo4j_uri=neo4j_uri))
     yield store
     store.close()
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from lawgraph.ingest.build import build_graph
 from lawgraph.ingest.errors import BuildRefused
-from lawgraph.ingest.writer import data_fingerprint
+from lawgraph.ingest.fingerprint import data_fingerprint
 from reliability_support import (
     INVALID,
     VALID,

@@ -26,8 +26,9 @@ from typing import Any
 
 import pytest
 from lawgraph.ingest.build import build_graph
+from lawgraph.ingest.fingerprint import data_fingerprint
 from lawgraph.ingest.targets import Neo4jTarget
-from lawgraph.ingest.writer import data_fingerprint, load_graph
+from lawgraph.ingest.writer import load_graph
 from lawgraph.stores.embedded import EmbeddedStore
 from reliability_support import (
     DATA,

@@ -24,6 +24,8 @@ from lawgraph.stores.base import QueryTimeout, ReadOnlyViolation, StoreError
 from lawgraph.stores.embedded import EmbeddedStore
 from reliability_support import VALID, GraphDump, clean_env, dump, neo4j_env, no_traceback, run_cli
 
+from lawgraph.settings import ROW_CAP
+
 
 @dataclass(frozen=True)
 class Attempt:
@@ -290,5 +292,6 @@ def test_lawgraph_cypher_time_limit_and_row_cap(backend: str, cli_env: dict[str,
     assert slow.returncode == 1 and "time limit" in slow.stderr and no_traceback(slow), slow.stderr
     capped = run_cli(["cypher", MANY_ROWS, "--row-cap", "30", "--json"], cli_env)
     assert capped.returncode == 0 and json.loads(capped.stdout) == [{"x": i} for i in range(1, 31)]
-    default_cap = run_cli(["cypher", MANY_ROWS], cli_env)  # LAWGRAPH_ROW_CAP's default: 1000 rows
-    assert default_cap.returncode == 0 and "1000 row(s) (cut at the row cap)" in default_cap.stderr
+    default_cap = run_cli(["cypher", f"UNWIND range(1, {2 * ROW_CAP}) AS x RETURN x", "--json"], cli_env)
+    assert default_cap.returncode == 0 and len(json.loads(default_cap.stdout)) == ROW_CAP  # LAWGRAPH_ROW_CAP's default
+    assert f"truncated: {ROW_CAP} row(s): cut at the row cap" in default_cap.stderr

@@ -21,7 +21,7 @@ with st.form("cypher-form"):
     params = params_col.text_input(t("console.params"), key=view.PARAMS_KEY)
     timeout_ms = timeout_col.number_input(t("console.timeout"), 100, 60_000, min(config.query_timeout_ms, 60_000),
                                           step=500, key="cypher-timeout")
-    row_cap = cap_col.number_input(t("console.row_cap"), 1, 5_000, min(config.row_cap, 5_000), step=50,
+    row_cap = cap_col.number_input(t("console.row_cap"), 1, config.row_cap, config.row_cap, step=50,
                                    key="cypher-row-cap")
     if st.form_submit_button(t("console.run"), type="primary", icon=":material/play_arrow:"):
         st.session_state[view.RESULT_KEY] = view.run(query, params, int(timeout_ms), int(row_cap))
@@ -35,6 +35,8 @@ if "error" in outcome:
 
 st.caption(f"{len(outcome['rows'])} {t('console.rows')} · {outcome['elapsed_ms']:.0f} ms"
            + (f" · {t('console.truncated')}" if outcome["truncated"] else ""))
+if outcome["truncated"]:
+    st.warning(t("app.truncated").format(n=f"{len(outcome['rows']):,}"), icon=":material/content_cut:")
 st.dataframe(view.result_frame(outcome), hide_index=True, width="stretch")
 model = graph_from_results(outcome["rows"])
 if model.nodes:

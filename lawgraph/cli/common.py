@@ -103,10 +103,14 @@ def parse_params(pairs: list[str] | None) -> dict[str, Any]:
 
 @contextmanager
 def opened_store(settings: Settings, backend: Backend | None) -> Iterator[Any]:
-    from lawgraph.connect import open_store
+    """The store to read; says on stderr when data/ changed since its last load (the store is not rebuilt)."""
+    from lawgraph.connect import open_store, stale_notice
 
     store = open_store(settings, backend.value if backend else None)
     try:
+        notice = stale_notice(store, settings.data_dir)
+        if notice:
+            err.print(f"note: {notice}", markup=False, highlight=False)
         yield store
     finally:
         store.close()
@@ -116,7 +120,8 @@ def print_rows(columns: list[str], rows: list[dict[str, Any]], as_json: bool, tr
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
         if truncated:  # stdout stays a plain JSON list; the notice goes where a person (or a log) sees it
-            err.print(f"{len(rows)} row(s): cut at the row cap (raise it with --row-cap or LAWGRAPH_ROW_CAP)")
+            err.print(f"truncated: {len(rows)} row(s): cut at the row cap (raise it with --row-cap or "
+                      "LAWGRAPH_ROW_CAP)", markup=False, highlight=False)
         return
     table = Table(*columns, show_lines=False)
     for row in rows:

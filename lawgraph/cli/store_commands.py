@@ -53,23 +53,11 @@ def load(backend: BackendOpt = None, data: DataOpt = None,
          wipe: Annotated[bool, typer.Option("--wipe", help="rebuild from scratch even if unchanged")] = False,
          as_json: JsonOpt = False) -> None:
     """Load the data into the embedded store or Neo4j (idempotent; all or nothing)."""
-    from lawgraph.connect import embedded_home, ensure_embedded, load_neo4j, open_neo4j
-    from lawgraph.stores.embedded import EmbeddedStore
+    from lawgraph.connect import load_store
 
     settings = _settings(data)
     chosen = backend.value if backend else settings.default_backend
-    if chosen == "neo4j":
-        store = open_neo4j(settings)
-        try:
-            stats = load_neo4j(store, settings.data_dir)
-        finally:
-            store.close()
-    else:
-        store = EmbeddedStore(embedded_home(settings))
-        try:
-            stats = ensure_embedded(store, settings.data_dir, force=wipe)
-        finally:
-            store.close()
+    stats = load_store(settings, chosen, force=wipe)
     if stats is None:
         result = {"backend": chosen, "status": "up to date"}
     else:
