@@ -11,6 +11,7 @@ A result cut at the row cap is shown with a warning (:func:`rows`); reasoning ov
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -22,9 +23,6 @@ from lawgraph.stores.base import QueryResult, Store
 
 from lawgraph import connect
 from lawgraph.settings import Settings
-
-#: seconds the sidebar's "data changed" check is reused before data/ is hashed again
-STALE_CHECK_TTL_S = 5
 
 
 def settings() -> Settings:
@@ -54,14 +52,20 @@ def load_id() -> str:
     return connect.load_id(store())
 
 
-@st.cache_data(show_spinner=False, ttl=STALE_CHECK_TTL_S)
-def _stale_notice(load: str) -> str | None:
-    return connect.stale_notice(store(), settings().data_dir)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _stale_notice(load: str, data_dir: Path, files: tuple[tuple[str, int, int], ...]) -> str | None:
+    return connect.stale_notice(store(), data_dir)
 
 
 def stale() -> bool:
-    """True when data/ changed since the store's last load (the sidebar says so; nothing is rebuilt)."""
-    return _stale_notice(load_id()) is not None
+    """True when data/ changed since the store's last load (the sidebar says so; nothing is rebuilt).
+
+    data/ is hashed again only when the load id or a file's name, size or modification time changed.
+    """
+    data_dir = settings().data_dir
+    stats = {str(path): path.stat() for path in data_dir.rglob("*") if path.is_file()}
+    files = tuple(sorted((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats.items()))
+    return _stale_notice(load_id(), data_dir, files) is not None
 
 
 def library() -> QueryLibrary:

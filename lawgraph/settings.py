@@ -137,8 +137,18 @@ def _problem(error: Any) -> str:
     return f"{variable}: {error['msg']}"
 
 
+def render_settings_doc() -> str:
+    """``docs/settings.md``: every setting, generated from :class:`Settings` (``lawgraph docs`` writes it)."""
+    return ("# Settings\n\n"
+            "<!-- generated from lawgraph/settings.py by `lawgraph docs`; do not edit -->\n\n"
+            "Every environment variable lawgraph reads, read in one place (`lawgraph.settings.Settings`, "
+            "pydantic-settings). An unknown `LAWGRAPH_*` variable is refused (`error: unknown setting …`, "
+            "exit 2); no secret has a default, and the password is never printed.\n\n"
+            + settings_table())
+
+
 def settings_table() -> str:
-    """Every setting as a Markdown table (``docs/settings.md``)."""
+    """Every setting as a Markdown table."""
     lines = ["| variable | default | what |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
         default = field.default

@@ -7,8 +7,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from lawgraph.queries.library import QueryLibrary, ResultTruncated
 from reliability_support import CLI, DATA, REPO, clean_env, no_traceback, run_cli
 
 from lawgraph.connect import STALE_NOTICE, embedded_home, open_store
-from lawgraph.settings import Settings, SettingsError, env_names
+from lawgraph.settings import Settings, SettingsError, env_names, render_settings_doc
 
 pytestmark = pytest.mark.embedded
 
@@ -104,13 +106,12 @@ def test_two_concurrent_loads_end_with_one_correct_store(runtime: tuple[dict[str
     assert run_cli(["load", "--json"], reference_env).returncode == 0
     expected = (count(reference_env, COUNTS), count(reference_env, RELATIONSHIPS))
 
-    loads = [subprocess.Popen([*CLI, "load", "--json", *extra], env=env, cwd=REPO, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
-             for extra in ([], ["--wipe"])]
-    results = [(p.wait(timeout=300), *p.communicate()) for p in loads]
-    assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
-    statuses = sorted(json.loads(out)["status"] for _, out, _ in results)
-    assert "loaded" in statuses, statuses  # one after the other: each saw the store whole
+    loads = [subprocess.Popen([*CLI, "load", "--json"], env=env, cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL) for _ in range(2)]
+    results = [p.communicate(timeout=300) for p in loads]
+    assert [p.returncode for p in loads] == [0, 0], [err for _, err in results]
+    # one after the other (the load lock): the second found the first's store complete and up to date
+    assert sorted(json.loads(out)["status"] for out, _ in results) == ["loaded", "up to date"]
 
     assert (count(env, COUNTS), count(env, RELATIONSHIPS)) == expected
     store = open_store(Settings.from_env(env))
@@ -161,3 +162,84 @@ def test_a_result_over_the_row_cap_is_flagged(runtime: tuple[dict[str, str], Pat
         assert len(QueryLibrary(store).run("facts")) == 42 and not QueryLibrary(store).result("facts").truncated
     finally:
         store.close()
+
+
+#: reads of the environment outside lawgraph/settings.py that are not settings: the two pipe descriptors the
+#: processes of one `lawgraph dashboard` hand each other (dashboard/serve.py), and copies of the whole
+#: environment handed on to a child process
+NOT_SETTINGS = re.compile(r"os\.environ\.(get|pop)\((READY_FD_ENV|OPTIONS_FD_ENV)\b|\*\*os\.environ\b"
+                          r"|os\.environ\.items\(\)|os\.environ\.update\(")
+PACKAGE_DIRS = ("lawgraph", "graph", "ingest", "stores", "queries", "dashboard", "benchmarks")
+
+
+def test_settings_is_the_only_reader_of_the_environment() -> None:
+    reads = re.compile(r"os\.environ|getenv\(|environ\[")
+    found = [f"{path.relative_to(REPO)}:{n}: {line.strip()}"
+             for folder in PACKAGE_DIRS for path in sorted((REPO / folder).rglob("*.py"))
+             if path != REPO / "lawgraph" / "settings.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if reads.search(line) and not NOT_SETTINGS.search(line)]
+    assert found == []
+
+
+def test_the_settings_doc_is_generated_from_the_model() -> None:
+    assert (REPO / "docs" / "settings.md").read_text(encoding="utf-8") == render_settings_doc(), \
+        "docs/settings.md is out of date: run `lawgraph docs`"
+
+
+@pytest.fixture
+def dashboard_env(runtime: tuple[dict[str, str], Path, Path], monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The dashboard's process environment on the temporary home and data copy; its store closed afterwards."""
+    from lawgraph.dashboard import state
+
+    env, _, data = runtime
+    for name in [k for k in os.environ if k.startswith(("LAWGRAPH_", "NEO4J_"))]:
+        monkeypatch.delenv(name)
+    for name in ("LAWGRAPH_HOME", "LAWGRAPH_DATA_DIR"):
+        monkeypatch.setenv(name, env[name])
+    state.store.clear()  # a store another module opened under other settings
+    yield data
+    state.store.clear()  # on_release closes it
+
+
+def test_dashboard_reports_stale_data_and_its_caches_follow_a_reload(dashboard_env: Path) -> None:
+    from lawgraph.dashboard import state
+    from streamlit.testing.v1 import AppTest
+
+    app = str(REPO / "dashboard" / "app.py")
+    at = AppTest.from_file(app, default_timeout=180).run()  # builds the missing store
+    assert not at.exception and not [w for w in at.sidebar.warning if "Data changed" in str(w.value)]
+    name = {r["id"]: r["name_en"] for r in state.rows("facts")}["platform-intentional"]
+    assert name == "Platform acted intentionally"
+
+    facts = dashboard_env / "knowledge" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "name_en: Platform acted intentionally", "name_en: Platform acted on purpose"), encoding="utf-8")
+    at = AppTest.from_file(app, default_timeout=60).run()
+    assert [str(w.value) for w in at.sidebar.warning if "Data changed since the last load" in str(w.value)]
+    assert {r["id"]: r["name_en"] for r in state.rows("facts")}["platform-intentional"] == name  # not rebuilt
+
+    before = state.load_id()
+    loaded = run_cli(["load", "--json"], clean_env(LAWGRAPH_HOME=os.environ["LAWGRAPH_HOME"],
+                                                   LAWGRAPH_DATA_DIR=str(dashboard_env)))
+    assert json.loads(loaded.stdout)["status"] == "loaded", loaded.stderr
+    assert state.load_id() != before
+    # the cached result of the old load misses: the page reads the new graph
+    assert {r["id"]: r["name_en"] for r in state.rows("facts")}["platform-intentional"] == "Platform acted on purpose"
+    at = AppTest.from_file(app, default_timeout=60).run()
+    assert not [w for w in at.sidebar.warning if "Data changed" in str(w.value)]
+
+
+def test_dashboard_flags_a_cut_list_and_refuses_to_reason_from_one(dashboard_env: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LAWGRAPH_ROW_CAP", "40")  # the bundled data has 42 facts
+    at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=180)
+    at.query_params["facts"] = "platform-knew-or-should-have-known"
+    at.run()
+    assert not at.exception
+    warnings = [str(w.value) for w in at.warning]
+    assert any("Cut at the row cap: this list shows only the first 40 rows" in w for w in warnings), warnings
+    errors = [str(e.value) for e in at.error]  # the outcome page's report rests on the (cut) fact list
+    assert any("returned more than 40 rows (the row cap)" in e for e in errors), errors

@@ -51,7 +51,7 @@ def dashboard(
     started = prestart.start(options(port, address), {"LAWGRAPH_BACKEND": backend.value} if backend else {})
     child, ready_write = started.process, started.ready_fd
     try:
-        from lawgraph.connect import open_store
+        from lawgraph.connect import open_store, stale_notice
         from lawgraph.dashboard.backend import backend_summary
 
         settings = _settings()  # a bad setting stops the dashboard process too (below) and is reported
@@ -71,6 +71,9 @@ def dashboard(
         host = address if address and address not in ("0.0.0.0", "::") else "localhost"
         err.print(f"lawgraph dashboard: http://{host}:{port}  (store: {kind}, {where}, {nodes} nodes)",
                   markup=False, highlight=False)
+        notice = stale_notice(store, settings.data_dir)
+        if notice:
+            err.print(f"note: {notice}", markup=False, highlight=False)
         if not nodes:
             err.print(f"the {kind} store is empty: load it with `lawgraph load --backend {kind}`", markup=False,
                       highlight=False)

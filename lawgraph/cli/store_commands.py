@@ -111,12 +111,13 @@ def list_queries(as_json: JsonOpt = False) -> None:
 
 @friendly_errors
 def docs(data: DataOpt = None) -> None:
-    """Regenerate docs/schema.md (from the model) and docs/content.md (from a build)."""
+    """Regenerate docs/schema.md (from the model), docs/content.md (from a build) and docs/settings.md."""
     from lawgraph.content_doc import render_content_doc, render_schema_doc
     from lawgraph.ingest.build import build_graph
-    from lawgraph.settings import REPO_ROOT
+    from lawgraph.settings import REPO_ROOT, render_settings_doc
 
     report = build_graph(_settings(data).data_dir)
     (REPO_ROOT / "docs" / "schema.md").write_text(render_schema_doc(), encoding="utf-8")
     (REPO_ROOT / "docs" / "content.md").write_text(render_content_doc(report), encoding="utf-8")
-    out.print("wrote docs/schema.md and docs/content.md")
+    (REPO_ROOT / "docs" / "settings.md").write_text(render_settings_doc(), encoding="utf-8")
+    out.print("wrote docs/schema.md, docs/content.md and docs/settings.md")
