@@ -165,7 +165,7 @@ def test_a_result_over_the_row_cap_is_flagged(runtime: tuple[dict[str, str], Pat
 
 
 #: reads of the environment outside lawgraph/settings.py that are not settings: the two pipe descriptors the
-#: processes of one `lawgraph dashboard` hand each other (dashboard/serve.py), and copies of the whole
+#: processes of one `lawgraph dashboard` hand each other (dashboard/handshake.py), and copies of the whole
 #: environment handed on to a child process
 NOT_SETTINGS = re.compile(r"os\.environ\.(get|pop)\((READY_FD_ENV|OPTIONS_FD_ENV)\b|\*\*os\.environ\b"
                           r"|os\.environ\.items\(\)|os\.environ\.update\(")
