@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
 GRAPH_NAME = "lawgraph"
@@ -76,7 +77,7 @@ class EmbeddedStore:
     # -- reading -------------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None) -> QueryResult:
-        refuse_writes(query)
+        check_read(query)  # the parse first: one clear refusal naming the clause or procedure
         started = time.perf_counter()
         try:
             result = self.graph.ro_query(query, params or None, timeout=timeout_ms)

@@ -6,7 +6,8 @@ import re
 import time
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError, refuse_writes
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
 _USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/@\s'\"]+@", re.IGNORECASE)
@@ -47,7 +48,7 @@ class Neo4jStore:
         import neo4j
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
-        refuse_writes(query)
+        check_read(query)  # the parse first: one clear refusal naming the clause or procedure
         started = time.perf_counter()
         timeout = timeout_ms / 1000 if timeout_ms else None
 

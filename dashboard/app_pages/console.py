@@ -30,7 +30,9 @@ outcome = st.session_state.get(view.RESULT_KEY)
 if outcome is None:
     st.stop()
 if "error" in outcome:
-    st.error(f"{t('console.refused')}: {outcome['error']}" if outcome["refused"] else outcome["error"])
+    # a refusal reads "refused: …": shown once, in the page's language ("Refused: …", "已拒绝: …")
+    refused = outcome["error"].removeprefix("refused: ")
+    st.error(f"{t('console.refused')}: {refused}" if outcome["refused"] else outcome["error"])
     st.stop()
 
 st.caption(f"{len(outcome['rows'])} {t('console.rows')} · {outcome['elapsed_ms']:.0f} ms"
