@@ -4,8 +4,12 @@ Three layers are tested separately, each against a real store holding the valid 
 
 * ``store.read`` (what the console, the CLI and the query library call) refuses every write attempt with
   ReadOnlyViolation, and the graph and its schema are unchanged;
-* the store itself refuses the writes when the early keyword check of ``stores.base.refuse_writes`` is
-  bypassed: FalkorDB's ``GRAPH.RO_QUERY`` (``graph.ro_query``) and a Neo4j read transaction;
+* the store itself refuses the writes when the guard (``stores.read_guard.check_read``, a parse of the
+  statement against allow-lists) is bypassed: FalkorDB's ``GRAPH.RO_QUERY`` (``graph.ro_query``) and a Neo4j
+  read transaction;
+* the guard refuses what a read transaction would let through (``dbms.*`` procedures however spelt,
+  ``SHOW SETTINGS``, ``USE``, several statements) and lets through reads that merely contain a keyword
+  (``n.set``, a string holding ``CREATE``), through the console and ``lawgraph cypher``;
 * the Cypher console of the dashboard (``dashboard.console_view.run``) and ``lawgraph cypher`` report the
   refusal (no traceback) — and bound every query with a time limit and a row cap.
 """
@@ -156,7 +160,7 @@ def test_store_read_refuses_every_write(backend: str, attempt: Attempt, target: 
 @pytest.mark.parametrize(("backend", "attempt"), [c for c in CASES if c.values[1].store_level], indirect=["backend"])
 def test_store_refuses_writes_without_the_keyword_check(backend: str, attempt: Attempt,
                                                         target: tuple[Any, Snapshot]) -> None:
-    """GRAPH.RO_QUERY and a Neo4j read transaction refuse the write themselves: no regex involved."""
+    """GRAPH.RO_QUERY and a Neo4j read transaction refuse the write themselves: the guard is not involved."""
     store, before = target
     query = attempt.query(backend)
     if backend == "embedded":
@@ -179,7 +183,7 @@ def test_store_refuses_writes_without_the_keyword_check(backend: str, attempt: A
 @pytest.mark.embedded
 def test_falkordb_refuses_load_csv_outside_its_import_folder(
         embedded_home: tuple[Path, EmbeddedStore, Snapshot]) -> None:
-    """On the embedded store LOAD CSV cannot read the machine's files even past the keyword check."""
+    """On the embedded store LOAD CSV cannot read the machine's files even past the guard."""
     import redis
 
     _, store, _ = embedded_home
@@ -192,7 +196,7 @@ def test_falkordb_refuses_load_csv_outside_its_import_folder(
 @pytest.mark.neo4j
 def test_local_neo4j_refuses_load_csv_from_files(neo4j_ro: tuple[Any, Snapshot]) -> None:
     """The local Neo4j (like docker-compose's) runs with file URLs off: LOAD CSV cannot read the
-    machine's files even in a session that bypasses the keyword check."""
+    machine's files even in a session that bypasses the guard."""
     from neo4j.exceptions import ClientError
 
     store, before = neo4j_ro
@@ -295,3 +299,85 @@ def test_lawgraph_cypher_time_limit_and_row_cap(backend: str, cli_env: dict[str,
     default_cap = run_cli(["cypher", f"UNWIND range(1, {2 * ROW_CAP}) AS x RETURN x", "--json"], cli_env)
     assert default_cap.returncode == 0 and len(json.loads(default_cap.stdout)) == ROW_CAP  # LAWGRAPH_ROW_CAP's default
     assert f"truncated: {ROW_CAP} row(s): cut at the row cap" in default_cap.stderr
+
+
+# ------------------------------------------------------------------------------------- the guard's parse
+
+#: (name, statement, what the refusal names): ways around a keyword screen, and every kind of write
+BYPASSES = [
+    ("dbms-comment", "CALL dbms/**/.listConfig()", "CALL dbms.listConfig is not a read-only procedure"),
+    ("dbms-backticks", "CALL `dbms`.listConfig()", "CALL dbms.listConfig is not a read-only procedure"),
+    ("dbms-space", "CALL dbms .listConfig()", "CALL dbms.listConfig is not a read-only procedure"),
+    ("labels-suffix", "CALL db.labelsX()", "CALL db.labelsX is not a read-only procedure"),
+    ("show-settings", "SHOW SETTINGS", "SHOW SETTINGS is not a read-only clause"),
+    ("show-transactions", "SHOW TRANSACTIONS", "SHOW TRANSACTIONS is not a read-only clause"),
+    ("create", "CREATE (:Intruder {id: 'x'})", "CREATE is not a read-only clause"),
+    ("merge", "MERGE (:Intruder {id: 'x'})", "MERGE is not a read-only clause"),
+    ("set", "MATCH (n:Case) SET n.year = 1", "SET is not a read-only clause"),
+    ("delete", "MATCH ()-[r:HELD]->() DELETE r", "DELETE is not a read-only clause"),
+    ("detach-delete", "MATCH (n:Case) DETACH /* x */ DELETE n", "DETACH DELETE is not a read-only clause"),
+    ("remove", "MATCH (n:Case) REMOVE n.year", "REMOVE is not a read-only clause"),
+    ("load-csv", "LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row", "LOAD CSV is not a read-only clause"),
+    ("foreach", "MATCH (n:Fact) FOREACH (x IN [1] | SET n.touched = true)", "FOREACH is not a read-only clause"),
+    ("apoc", "CALL apoc.meta.stats()", "CALL apoc.meta.stats is not a read-only procedure"),
+    ("create-index", "CREATE INDEX intruder FOR (n:Fact) ON (n.group)", "CREATE INDEX is not a read-only clause"),
+    ("drop-constraint", "DROP CONSTRAINT entity_id", "DROP CONSTRAINT is not a read-only clause"),
+    ("use", "USE otherdb MATCH (n) RETURN n", "USE is not a read-only clause"),
+    ("two-statements", "MATCH (n) RETURN count(n); MATCH (n) DETACH DELETE n", "one statement at a time"),
+]
+BYPASS_CASES = [pytest.param(b, q, why, marks=MARKS[b], id=f"{b}-{name}") for b in MARKS
+                for name, q, why in BYPASSES]
+#: reads that only contain a keyword; what each answers on the valid base (the same on both stores)
+READS = [
+    ("property-named-set", "MATCH (n:Case) RETURN n.set LIMIT 1", [{"n.set": None}]),
+    ("string-holding-delete", "MATCH (n) WHERE n.title CONTAINS 'delete' RETURN n", []),
+    ("string-holding-create", "RETURN 'CREATE (:X)' AS s", [{"s": "CREATE (:X)"}]),
+    ("alias-named-create", "MATCH (c:Case) RETURN c.id AS create", [{"create": "(2020)黑01民终4637号"}]),
+]
+READ_CASES = [pytest.param(b, q, rows, marks=MARKS[b], id=f"{b}-{name}") for b in MARKS for name, q, rows in READS]
+
+
+@pytest.mark.parametrize(("backend", "query", "why"), BYPASS_CASES, indirect=["backend"])
+def test_console_refuses_bypasses(backend: str, query: str, why: str, console: Any,
+                                  target: tuple[Any, Snapshot]) -> None:
+    outcome = console.run(query, "", 5_000, 100)
+    assert outcome["refused"] is True and outcome["error"].startswith(f"refused: {why}"), outcome
+    assert "refused: refused" not in outcome["error"]
+    assert snapshot(target[0]) == target[1]
+
+
+@pytest.mark.parametrize(("backend", "query", "why"), BYPASS_CASES, indirect=["backend"])
+def test_lawgraph_cypher_refuses_bypasses(backend: str, query: str, why: str, cli_env: dict[str, str],
+                                          target: tuple[Any, Snapshot]) -> None:
+    result = run_cli(["cypher", query, "--json"], cli_env)
+    assert result.returncode == 1 and result.stdout == "", (result.stdout, result.stderr)
+    assert result.stderr.startswith(f"error: refused: {why}") and no_traceback(result), result.stderr
+    assert snapshot(target[0]) == target[1]
+
+
+@pytest.mark.parametrize(("backend", "query", "rows"), READ_CASES, indirect=["backend"])
+def test_reads_that_contain_keywords_run(backend: str, query: str, rows: list[dict[str, Any]], console: Any,
+                                         cli_env: dict[str, str]) -> None:
+    outcome = console.run(query, "", 10_000, 100)
+    assert outcome.get("rows") == rows, outcome
+    result = run_cli(["cypher", query, "--json"], cli_env)
+    assert result.returncode == 0 and json.loads(result.stdout) == rows, result.stderr
+
+
+@pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+def test_schema_procedures_run(backend: str, console: Any) -> None:
+    labels = {row["label"] for row in console.run("CALL db.labels()", "", 10_000, 100)["rows"]}
+    assert {"Case", "Article", "Fact", "Entity"} <= labels, labels
+    types = console.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t ORDER BY t", "", 10_000,
+                        100)["rows"]
+    assert {"t": "HELD"} in types
+
+
+def test_every_library_query_passes_the_guard() -> None:
+    """The guard refuses none of lawgraph's own queries (what the dashboard pages and the CLI run)."""
+    from lawgraph.stores.read_guard import check_read
+
+    files = sorted((Path(__file__).resolve().parents[1] / "queries" / "cypher").glob("*.cypher"))
+    assert len(files) > 20
+    for path in files:
+        assert check_read(path.read_text(encoding="utf-8")).clauses[-1] in ("RETURN", "LIMIT", "ORDER BY"), path
