@@ -15,8 +15,8 @@ separate worker processes, so that each figure is measured in a clean process (p
    relationships: CSV export (:mod:`graph.csv_import`) and ``neo4j-admin database import full``
    (:func:`stores.neo4j_local.import_csv`) with the server stopped, then counts checked.
 
-The embedded store lives in a temporary folder per worker. Neo4j is the server at ``NEO4J_URI`` when
-set (its database is replaced, as ``lawgraph load --backend neo4j`` does), else a local Neo4j 5
+The embedded store lives in a temporary folder per worker. Neo4j is the server at ``NEO4J_URI`` only when
+``LAWGRAPH_ALLOW_WIPE=1`` is set too (its database is wiped and replaced), else a local Neo4j 5
 started by the bench (:mod:`stores.neo4j_local`) in the work folder and stopped at the end.
 
 Peak RSS is the kernel's high-water mark (``VmHWM``) of the worker that builds and loads, plus, for
@@ -424,15 +424,34 @@ def ensure_corpus(workdir: Path, cases: int, seed: int, source: Path, profile: A
     return out
 
 
-@contextlib.contextmanager
-def neo4j_server(config: BenchConfig, workdir: Path) -> Iterator[tuple[Neo4jConn, Any]]:
-    """NEO4J_URI if set (server None), else a local Neo4j 5 started for the bench in ``workdir``."""
+def external_neo4j() -> Neo4jConn | None:
+    """The Neo4j at NEO4J_URI, if set and LAWGRAPH_ALLOW_WIPE=1; refused (naming it) without the latter.
+
+    The bench deletes everything in the database it loads into, so a server it did not start is used
+    only when the user says it may be wiped.
+    """
+    from lawgraph.stores.base import StoreError
+    from lawgraph.stores.neo4j_store import redact
+
     from lawgraph.settings import Settings
 
     settings = Settings.from_env()
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
-        yield Neo4jConn(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database), None
+    if not settings.neo4j_uri:
+        return None
+    if not settings.allow_wipe:
+        raise StoreError(f"refusing the Neo4j at NEO4J_URI={redact(settings.neo4j_uri)}: the bench deletes "
+                         "everything in its database; set LAWGRAPH_ALLOW_WIPE=1 to allow that, or unset "
+                         "NEO4J_URI and the bench starts a Neo4j of its own")
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+    return Neo4jConn(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
+
+
+@contextlib.contextmanager
+def neo4j_server(config: BenchConfig, workdir: Path) -> Iterator[tuple[Neo4jConn, Any]]:
+    """A local Neo4j 5 started for the bench in ``workdir``; NEO4J_URI (server None) only with LAWGRAPH_ALLOW_WIPE=1."""
+    external = external_neo4j()
+    if external is not None:
+        yield external, None
         return
     try:
         from lawgraph.stores import neo4j_local
@@ -532,6 +551,8 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
     own_workdir = config.workdir is None
     workdir = Path(config.workdir or tempfile.mkdtemp(prefix="lawgraph-bench-")).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
+    if "neo4j" in config.backends:
+        external_neo4j()  # refuse a server the bench may not wipe before any work
     started = time.time()
     machine = machine_info()
     results: dict[str, Any] = {"machine": machine, "seed": config.seed, "runs": config.runs,

@@ -1,8 +1,9 @@
 """Shared fixtures: the bundled data, a loaded embedded store, and a real Neo4j 5.
 
-Neo4j: ``NEO4J_URI`` (with NEO4J_USER/NEO4J_PASSWORD) if set; otherwise a local server is started
-from Maven Central artifacts (stores/neo4j_local.py) for the session. If that is impossible the
-``neo4j`` tests skip locally with the reason — and FAIL when ``CI`` is set.
+Neo4j: a local server started from Maven Central artifacts (stores/neo4j_local.py) for the session. If
+that is impossible the ``neo4j`` tests skip locally with the reason — and FAIL when ``CI`` is set. The
+tests wipe the database they use, so a server named by ``NEO4J_URI`` (with NEO4J_USER/NEO4J_PASSWORD) is
+used only with ``LAWGRAPH_ALLOW_WIPE=1``; without it the session refuses to start, naming the URI.
 """
 
 from __future__ import annotations
@@ -55,6 +56,25 @@ def embedded_lib(embedded_store: EmbeddedStore) -> QueryLibrary:
     return QueryLibrary(embedded_store)
 
 
+def external_neo4j_refusal() -> str | None:
+    """Why the session may not run: NEO4J_URI names a server the tests did not start and may not wipe."""
+    from lawgraph.stores.neo4j_store import redact
+
+    settings = Settings.from_env()
+    if settings.neo4j_uri and not settings.allow_wipe:
+        return (f"refusing the Neo4j at NEO4J_URI={redact(settings.neo4j_uri)}: the tests delete everything "
+                "in its database. Set LAWGRAPH_ALLOW_WIPE=1 to allow that, or unset NEO4J_URI and the tests "
+                "start a Neo4j of their own.")
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse the whole session (a usage error, exit 4) before any test can reach an external Neo4j."""
+    refusal = external_neo4j_refusal()
+    if refusal:
+        raise pytest.UsageError(refusal)
+
+
 def _unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"Neo4j is required in CI: {reason}")
@@ -63,9 +83,9 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A bolt URI of a real Neo4j 5: NEO4J_URI, or a local server started for this session."""
+    """A bolt URI of a real Neo4j 5: a local server started for this session (NEO4J_URI only if it may be wiped)."""
     settings = Settings.from_env()
-    if settings.neo4j_uri:
+    if settings.neo4j_uri:  # allowed: pytest_configure refused it otherwise
         yield settings.neo4j_uri
         return
     try:
