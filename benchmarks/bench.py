@@ -430,18 +430,18 @@ def external_neo4j() -> Neo4jConn | None:
     The bench deletes everything in the database it loads into, so a server it did not start is used
     only when the user says it may be wiped.
     """
-    from lawgraph.stores.base import StoreError
     from lawgraph.stores.neo4j_store import redact
 
+    from lawgraph.errors import InvalidInput
     from lawgraph.settings import Settings
 
     settings = Settings.from_env()
     if not settings.neo4j_uri:
         return None
     if not settings.allow_wipe:
-        raise StoreError(f"refusing the Neo4j at NEO4J_URI={redact(settings.neo4j_uri)}: the bench deletes "
-                         "everything in its database; set LAWGRAPH_ALLOW_WIPE=1 to allow that, or unset "
-                         "NEO4J_URI and the bench starts a Neo4j of its own")
+        raise InvalidInput(f"refusing the Neo4j at NEO4J_URI={redact(settings.neo4j_uri)}: the bench deletes "
+                           "everything in its database; set LAWGRAPH_ALLOW_WIPE=1 to allow that, or unset "
+                           "NEO4J_URI and the bench starts a Neo4j of its own")
     password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
     return Neo4jConn(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
 

@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from lawgraph.stores.base import StoreError
 from reliability_support import clean_env, no_traceback, run_cli
+
+from lawgraph.errors import InvalidInput
 
 REPO = Path(__file__).resolve().parents[1]
 #: nothing needs to listen here: the refusal comes before any connection
@@ -31,7 +32,7 @@ def test_pytest_refuses_an_external_neo4j_naming_it() -> None:
 def test_bench_refuses_an_external_neo4j_before_any_work() -> None:
     started = time.monotonic()
     result = run_cli(["bench", "--cases", "10", "--backend", "neo4j"], clean_env(NEO4J_URI=EXTERNAL))
-    assert result.returncode == 1 and no_traceback(result), result.stderr
+    assert result.returncode == 2 and no_traceback(result), result.stderr  # a setting the bench refuses
     assert result.stderr.startswith(f"error: refusing the Neo4j at NEO4J_URI={EXTERNAL}: the bench deletes"), (
         result.stderr)
     assert "LAWGRAPH_ALLOW_WIPE=1" in result.stderr and time.monotonic() - started < 60  # no corpus was made
@@ -45,7 +46,7 @@ def test_bench_uses_an_external_neo4j_only_when_allowed(monkeypatch: pytest.Monk
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert external_neo4j() is None  # the bench starts its own
     monkeypatch.setenv("NEO4J_URI", EXTERNAL)
-    with pytest.raises(StoreError, match=f"refusing the Neo4j at NEO4J_URI={EXTERNAL}"):
+    with pytest.raises(InvalidInput, match=f"refusing the Neo4j at NEO4J_URI={EXTERNAL}"):
         external_neo4j()
     monkeypatch.setenv("LAWGRAPH_ALLOW_WIPE", "1")
     conn = external_neo4j()

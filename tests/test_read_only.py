@@ -350,7 +350,7 @@ def test_console_refuses_bypasses(backend: str, query: str, why: str, console: A
 def test_lawgraph_cypher_refuses_bypasses(backend: str, query: str, why: str, cli_env: dict[str, str],
                                           target: tuple[Any, Snapshot]) -> None:
     result = run_cli(["cypher", query, "--json"], cli_env)
-    assert result.returncode == 1 and result.stdout == "", (result.stdout, result.stderr)
+    assert result.returncode == 2 and result.stdout == "", (result.stdout, result.stderr)  # bad input
     assert result.stderr.startswith(f"error: refused: {why}") and no_traceback(result), result.stderr
     assert snapshot(target[0]) == target[1]
 
