@@ -251,11 +251,8 @@ class _Parser:
                 i = self.clause(i, hi)
                 prev = self.toks[i - 1]
                 continue
-            if tok.kind in ("name", "quoted"):
-                i = self.name_chain(i, prev)
-            else:
-                i += 1
-            prev = tok if i - 1 < 0 else self.toks[i - 1]
+            i = self.name_chain(i, prev) if tok.kind in ("name", "quoted") else i + 1
+            prev = self.toks[i - 1]
 
     def _starts_clause(self, i: int, prev: Token | None, at_start: bool) -> bool:
         word = self.toks[i].word or ""

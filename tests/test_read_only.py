@@ -381,3 +381,55 @@ def test_every_library_query_passes_the_guard() -> None:
     assert len(files) > 20
     for path in files:
         assert check_read(path.read_text(encoding="utf-8")).clauses[-1] in ("RETURN", "LIMIT", "ORDER BY"), path
+
+
+#: statements the guard must let through (no store needed): the shapes of Cypher reads
+GUARD_ALLOWS = [
+    "CALL db.labels", "CALL db.labels() YIELD label WHERE label STARTS WITH 'A' RETURN label",
+    "MATCH (n) WHERE EXISTS { (n)-->() } RETURN COUNT { (n)-->() } AS c",
+    "MATCH (n) CALL { WITH n MATCH (n)-->(m) RETURN m } RETURN m", "MATCH (n) CALL (n) { MATCH (n)-->(m) RETURN m } "
+    "RETURN m", "MATCH p = ((a)-->(b)){1,3} RETURN p", "MATCH (n) RETURN n {.id, .name} AS m",
+    "UNWIND [1, 2] AS x RETURN x;", "MATCH (n) WHERE n.x IS NOT NULL AND n.y IS :: INTEGER "
+    "RETURN CASE WHEN n.x > 1 THEN 'a' ELSE 'b' END AS c", "RETURN date.truncate('month', date()) AS d",
+    "MATCH (a)-[r:REL*1..3]->(b) RETURN a, r, b SKIP 1 LIMIT 2", "MATCH (n) WHERE n:Article|Case RETURN labels(n)",
+    "MATCH (n) RETURN [x IN range(1, 3) WHERE x > 1 | x * 2] AS l", "MATCH (n) RETURN COLLECT { MATCH (n)-->(m) "
+    "RETURN m.id } AS ids", "RETURN 1 AS x UNION ALL RETURN 2 AS x", "MATCH ANY SHORTEST (a)-->+(b) RETURN a",
+    "MATCH (n) RETURN n.delete, n.merge, n.call, n.`set`", "MATCH (n {create: 1}) RETURN {set: 2, load: 3} AS m",
+    "MATCH (n) // CREATE (m)\nRETURN n /* DETACH DELETE n */", "RETURN $set, $`delete`",
+    "MATCH (n) WHERE n.name ENDS WITH 'x' WITH n RETURN n", "SHOW FULLTEXT INDEXES",
+    "CALL db.idx.fulltext.queryNodes('Article', $q) YIELD node, score RETURN node.id ORDER BY score DESC",
+]
+#: statements it must refuse, and what the message names
+GUARD_REFUSES = [
+    ("CALL db . labels . x()", "CALL db.labels.x is not a read-only procedure"),
+    ("CALL `dbms.listConfig`()", "CALL dbms.listConfig is not a read-only procedure"),
+    ("CALL dbms.components()", "CALL dbms.components is not a read-only procedure"),
+    ("RETURN apoc.version()", "apoc.version() is not a function"),
+    ("MATCH (n) CALL (n) { SET n.x = 1 } RETURN 1", "SET is not a read-only clause"),
+    ("MATCH (n) WHERE EXISTS { MATCH (n) CREATE (m) } RETURN n", "CREATE is not a read-only clause"),
+    ("RETURN {a: COUNT { MATCH (n) DELETE n }} AS m", "DELETE is not a read-only clause"),
+    ("RETURN 1 AS x INSERT (n)", "INSERT is not a read-only clause"),
+    ("SHOW USERS", "SHOW USERS is not a read-only clause"), ("SHOW DATABASES", "SHOW DATABASES is not"),
+    ("GRANT ROLE reader TO bob", "GRANT ROLE is not a read-only clause"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE TRANSACTIONS is not a read-only clause"),
+    ("EXPLAIN MATCH (n) RETURN n", "EXPLAIN is not a read-only clause"),
+    ("MATCH (n) FROBNICATE n", "FROBNICATE (line 1, column 11) is not a read-only clause"),
+    ("RETURN [1; 2]", "one statement at a time"), ("RETURN 'open", "cannot read the statement"),
+    ("RETURN (1", "cannot read the statement"), ("/* only a comment */", "the statement is empty"),
+]
+
+
+@pytest.mark.parametrize("query", GUARD_ALLOWS)
+def test_the_guard_lets_reads_through(query: str) -> None:
+    from lawgraph.stores.read_guard import check_read
+
+    assert check_read(query).clauses
+
+
+@pytest.mark.parametrize(("query", "why"), GUARD_REFUSES)
+def test_the_guard_refuses_naming_why(query: str, why: str) -> None:
+    from lawgraph.stores.read_guard import check_read
+
+    with pytest.raises(ReadOnlyViolation) as refused:
+        check_read(query)
+    assert str(refused.value).startswith(f"refused: {why}"), refused.value
