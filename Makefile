@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: setup dashboard test lint bench docs neo4j-start neo4j-stop clean
+.PHONY: setup dashboard test lint bench docs schema neo4j-start neo4j-stop clean
 
 $(BIN)/lawgraph: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || "$$(bash scripts/install-python.sh)" -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: setup
 
 docs: setup
 	$(BIN)/lawgraph docs
+
+# regenerate what graph/schema/lawgraph.yaml states (graph/schema_data.py, docs/schema.md); commit the result
+schema: setup
+	$(BIN)/python -m lawgraph.graph.schema_gen
 
 neo4j-start: setup
 	$(BIN)/lawgraph neo4j start

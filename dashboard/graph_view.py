@@ -17,28 +17,11 @@ from typing import Any
 import streamlit as st
 from lawgraph.dashboard import state
 from lawgraph.dashboard.i18n import Language, current_language, name_of, t
+from lawgraph.graph import schema_data
 
-#: label → (colour, Material icon of st-link-analysis)
-LABEL_STYLE: dict[str, tuple[str, str]] = {
-    "Fact": ("#2e86de", "flag"),
-    "Rule": ("#8e44ad", "analytics"),
-    "Position": ("#6c5ce7", "chat"),
-    "Issue": ("#e17055", "campaign"),
-    "LiabilityForm": ("#d63031", "assured_workload"),
-    "DutyStandard": ("#e67e22", "inventory"),
-    "ProofRule": ("#fdcb6e", "key"),
-    "Defense": ("#00b894", "lock"),
-    "Article": ("#2d3436", "description"),
-    "Paragraph": ("#636e72", "description"),
-    "Statute": ("#000000", "folder"),
-    "Doctrine": ("#16a085", "science"),
-    "Obligation": ("#0984e3", "badge"),
-    "Case": ("#a0522d", "account_balance"),
-    "Court": ("#795548", "business"),
-    "Platform": ("#fd79a8", "store"),
-    "Publication": ("#74b9ff", "language"),
-}
-DEFAULT_STYLE = ("#7f8c8d", "link")
+#: label → (colour, Material icon of st-link-analysis), from the schema's annotations
+LABEL_STYLE: dict[str, tuple[str, str]] = {label.value: style for label, style in schema_data.LABEL_STYLE.items()}
+DEFAULT_STYLE = schema_data.DEFAULT_STYLE
 #: a compact force-directed layout: short edges, so captions stay legible when the graph is fitted
 COMPACT_LAYOUT: dict[str, Any] = {"name": "fcose", "animate": False, "fit": True, "padding": 30,
                                   "nodeDimensionsIncludeLabels": True, "idealEdgeLength": 45,

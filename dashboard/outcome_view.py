@@ -14,21 +14,14 @@ from lawgraph.dashboard import state, url_state
 from lawgraph.dashboard.case_cards import vocabulary_name
 from lawgraph.dashboard.graph_view import MISSING, GraphModel
 from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
+from lawgraph.graph.schema_data import FACT_GROUP_TITLES
 from lawgraph.queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: fact groups in the order a lawyer reads a fact pattern; → (English, 中文)
-FACT_GROUPS: dict[str, tuple[str, str]] = {
-    "knowledge": ("Knowledge", "主观认知"),
-    "product-risk": ("Product risk", "商品或服务风险"),
-    "duty-performance": ("Duty performance", "义务履行"),
-    "benefit": ("Benefit", "平台获益"),
-    "conduct": ("Conduct", "行为"),
-    "harm": ("Harm and causation", "损害与因果关系"),
-    "procedure": ("Procedure and assistance", "程序与协助"),
-}
+#: fact groups in the order a lawyer reads a fact pattern; → (English, 中文) (the schema's FactGroup enum)
+FACT_GROUPS: dict[str, tuple[str, str]] = {group.value: titles for group, titles in FACT_GROUP_TITLES.items()}
 EXAMPLE_FACTS = {"knowledge": ["platform-knew-or-should-have-known"], "duty-performance": ["no-necessary-measures"]}
 FRAMEWORK_KEY = "framework"
 STATUS_ICON = {"fires": "✅", "near-miss": "⚠️", "excluded": "⛔"}

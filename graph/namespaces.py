@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from lawgraph.graph.schema_data import LG_TERMS
 from rdflib import Namespace, URIRef
 from rdflib import namespace as rdflib_namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS
@@ -97,125 +98,10 @@ class LG(rdflib_namespace.DefinedNamespace):
     _NS = Namespace("https://lawgraph.example.org/ns#")
     _fail = True
 
-    # classes: one per node label (every node has exactly one), and publication sections
-    Statute: URIRef
-    Article: URIRef
-    Paragraph: URIRef
-    Doctrine: URIRef
-    Obligation: URIRef
-    LiabilityForm: URIRef
-    DutyStandard: URIRef
-    ProofRule: URIRef
-    Defense: URIRef
-    Fact: URIRef
-    Issue: URIRef
-    Position: URIRef
-    Rule: URIRef
-    Case: URIRef
-    Court: URIRef
-    Platform: URIRef
-    Publication: URIRef
+    # the schema's terms (classes of labels and relationship statements, predicates, properties) come from
+    # graph/schema/lawgraph.yaml; publication sections are the export's own
+    _extras: ClassVar[list[str]] = list(LG_TERMS)
     PublicationSection: URIRef
-
-    # classes of the rdf:Statement that stands for one relationship, named as the relationship type
-    PART_OF: URIRef
-    REFERS_TO: URIRef
-    SPECIAL_RULE_OF: URIRef
-    SUPERSEDES: URIRef
-    IMPOSES: URIRef
-    PROVIDES: URIRef
-    JUSTIFIES: URIRef
-    ANSWERS: URIRef
-    CONCERNS: URIRef
-    ADVOCATES: URIRef
-    BASED_ON: URIRef
-    ARGUES: URIRef
-    PROPOSES: URIRef
-    REQUIRES: URIRef
-    YIELDS: URIRef
-    GROUNDED_IN: URIRef
-    HAS_FACT: URIRef
-    APPLIES: URIRef
-    RELIES_ON: URIRef
-    HELD: URIRef
-    APPEAL_OF: URIRef
-    DECIDED_BY: URIRef
-    INVOLVES: URIRef
-    DISCUSSES: URIRef
-    CITES: URIRef
-    RELATED_TO: URIRef
-    ELABORATES: URIRef
-    PART_OF_DUTY: URIRef
-    EXCLUDES: URIRef
-    ILLUSTRATES: URIRef
-
-    # relationship types without a standard term
-    special_rule_of: URIRef
-    imposes: URIRef
-    provides: URIRef
-    justifies: URIRef
-    answers: URIRef
-    concerns: URIRef
-    advocates: URIRef
-    based_on: URIRef
-    argues: URIRef
-    proposes: URIRef
-    requires: URIRef
-    yields: URIRef
-    grounded_in: URIRef
-    has_fact: URIRef
-    applies: URIRef
-    relies_on: URIRef
-    held: URIRef
-    appeal_of: URIRef
-    decided_by: URIRef
-    involves: URIRef
-    discusses: URIRef
-    elaborates: URIRef
-    part_of_duty: URIRef
-    excludes: URIRef
-    illustrates: URIRef
-
-    # node and relationship properties without a standard term
-    text: URIRef
-    preamble: URIRef
-    item: URIRef
-    heading_path: URIRef
-    kind: URIRef
-    in_corpus: URIRef
-    source_file: URIRef
-    line: URIRef
-    suffix: URIRef
-    ordinal: URIRef
-    pagerank: URIRef
-    centrality: URIRef
-    community: URIRef
-    tier: URIRef
-    category: URIRef
-    group: URIRef
-    condition: URIRef
-    party: URIRef
-    no_article_reason: URIRef
-    case_number: URIRef
-    court_code: URIRef
-    court_name: URIRef
-    procedure: URIRef
-    procedure_name: URIRef
-    serial: URIRef
-    holding: URIRef
-    outcome: URIRef
-    vagueness: URIRef
-    province: URIRef
-    court_level: URIRef
-    venue: URIRef
-    file: URIRef
-    section: URIRef
-    citing_text: URIRef
-    count: URIRef
-    stance: URIRef
-    share: URIRef
-    disposition: URIRef
-    role: URIRef
 
 
 #: prefix → namespace, bound on every exported graph and used as the JSON-LD context

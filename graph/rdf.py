@@ -1,9 +1,10 @@
 """The graph as linked data: GraphData → an rdflib Graph (ELI, SKOS, DCTERMS, PROV, LKIF, ``lg:``).
 
-The mapping is written once, as data: :data:`EDGE_PREDICATES` (one predicate per relationship
-type), :data:`PROPERTY_TERMS` and :data:`LABEL_TERMS` (one term per property), :data:`EXTRA_CLASSES`
-(the standard classes a label's nodes also get). A property or relationship type without a term
-is an error, not a silent drop. docs/linked-data.md explains the choices.
+The mapping is stated once, in the schema (``graph/schema/lawgraph.yaml``: ``class_uri``, ``slot_uri``
+and annotations) and resolved here: :data:`EDGE_PREDICATES` (one predicate per relationship type),
+:data:`PROPERTY_TERMS` and :data:`LABEL_TERMS` (one term per property), :data:`NODE_CLASSES` (the
+classes a label's nodes get). A property or relationship type without a term is an error, not a
+silent drop. docs/linked-data.md explains the choices.
 
 Every relationship becomes its triple **and** an ``rdf:Statement`` that carries its properties and
 ``dcterms:source`` (several relationships of one type may join the same two nodes, e.g. a case
@@ -66,6 +67,16 @@ from lawgraph.graph.namespaces import (
     XSD_DATE,
     XSD_GYEAR,
 )
+from lawgraph.graph.schema_data import (
+    CLASS_RDF,
+    DERIVED_PROPERTIES,
+    EDGE_RDF,
+    INVERSE_RDF,
+    LABEL_RDF,
+    PROPERTY_RDF,
+    SCHEME_TITLES,
+)
+from lawgraph.graph.specs import RdfTerm
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
@@ -99,152 +110,41 @@ class Term:
     on_expression: bool = False
 
 
+_NAMESPACES = {"lg": LG, "eli": ELI, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV, "lkif": LKIF, "eulang": EULANG,
+               "rdf": RDF, "rdfs": RDFS}
+
+
+def resolve(curie: str) -> URIRef:
+    """A CURIE of the schema (``lg:held``) as the term of its closed namespace: a typo is an error.
+
+    >>> resolve("eli:is_part_of") == ELI.is_part_of
+    True
+    """
+    prefix, _, local = curie.partition(":")
+    return _NAMESPACES[prefix][local]
+
+
+def _term(spec: RdfTerm) -> Term:
+    return Term(resolve(spec.curie), spec.kind, spec.on_expression)  # type: ignore[arg-type]
+
+
+# The mapping below is generated from graph/schema/lawgraph.yaml (graph/schema_data.py); only resolved here.
 #: relationship type → predicate of the direct triple (and of its rdf:Statement)
-EDGE_PREDICATES: dict[RelType, URIRef] = {
-    RelType.PART_OF: ELI.is_part_of,
-    RelType.REFERS_TO: ELI.cites,
-    RelType.SPECIAL_RULE_OF: LG.special_rule_of,
-    RelType.SUPERSEDES: DCTERMS.replaces,
-    RelType.IMPOSES: LG.imposes,
-    RelType.PROVIDES: LG.provides,
-    RelType.JUSTIFIES: LG.justifies,
-    RelType.ANSWERS: LG.answers,
-    RelType.CONCERNS: LG.concerns,
-    RelType.ADVOCATES: LG.advocates,
-    RelType.BASED_ON: LG.based_on,
-    RelType.ARGUES: LG.argues,
-    RelType.PROPOSES: LG.proposes,
-    RelType.REQUIRES: LG.requires,
-    RelType.YIELDS: LG.yields,
-    RelType.GROUNDED_IN: LG.grounded_in,
-    RelType.HAS_FACT: LG.has_fact,
-    RelType.APPLIES: LG.applies,
-    RelType.RELIES_ON: LG.relies_on,
-    RelType.HELD: LG.held,
-    RelType.APPEAL_OF: LG.appeal_of,
-    RelType.DECIDED_BY: LG.decided_by,
-    RelType.INVOLVES: LG.involves,
-    RelType.DISCUSSES: LG.discusses,
-    RelType.CITES: DCTERMS.references,
-    RelType.RELATED_TO: SKOS.related,
-    RelType.ELABORATES: LG.elaborates,
-    RelType.PART_OF_DUTY: LG.part_of_duty,
-    RelType.EXCLUDES: LG.excludes,
-    RelType.ILLUSTRATES: LG.illustrates,
-}
+EDGE_PREDICATES: dict[RelType, URIRef] = {rel: resolve(predicate) for rel, (_, predicate) in EDGE_RDF.items()}
+#: relationship type → class of its rdf:Statement
+STATEMENT_CLASSES: dict[RelType, URIRef] = {rel: resolve(cls) for rel, (cls, _) in EDGE_RDF.items()}
 
 #: relationship types that also get the inverse triple of a standard vocabulary
-INVERSE_PREDICATES: dict[RelType, URIRef] = {RelType.APPLIES: ELI.cited_by_case_law}
+INVERSE_PREDICATES: dict[RelType, URIRef] = {rel: resolve(predicate) for rel, predicate in INVERSE_RDF.items()}
 
 #: property → term, for every label (overridden per label by LABEL_TERMS)
-PROPERTY_TERMS: dict[str, Term] = {
-    "name_zh": Term(RDFS.label, "zh"),
-    "name_en": Term(RDFS.label, "en"),
-    "summary_en": Term(DCTERMS.description, "en"),
-    "aliases_zh": Term(SKOS.altLabel, "zh"),
-    "aliases_en": Term(SKOS.altLabel, "en"),
-    "notes_en": Term(SKOS.note, "en"),
-    "note_en": Term(SKOS.note, "en"),
-    "title_zh": Term(DCTERMS.title, "zh"),
-    "title_en": Term(DCTERMS.title, "en"),
-    "kind": Term(LG.kind),
-    "promulgated": Term(ELI.date_document, "date"),
-    "effective": Term(ELI.first_date_entry_in_force, "date"),
-    "repealed": Term(ELI.date_no_longer_in_force, "date"),
-    "source_file": Term(LG.source_file),
-    "in_corpus": Term(LG.in_corpus),
-    "preamble_zh": Term(LG.preamble, "zh", on_expression=True),
-    "label_zh": Term(ELI.title, "zh", on_expression=True),
-    "text_zh": Term(LG.text, "zh", on_expression=True),
-    "text_en": Term(LG.text, "en", on_expression=True),
-    "items": Term(LG.item, "zh", on_expression=True),
-    "path_zh": Term(LG.heading_path, "zh_list"),
-    "line": Term(LG.line),
-    "suffix": Term(LG.suffix),
-    "ordinal": Term(LG.ordinal),
-    "pagerank": Term(LG.pagerank),
-    "centrality": Term(LG.centrality),
-    "community": Term(LG.community),
-    "tier": Term(LG.tier),
-    "category": Term(LG.category),
-    "group": Term(LG.group),
-    "condition": Term(LG.condition),
-    "party": Term(LG.party),
-    "no_article_reason": Term(LG.no_article_reason, "en"),
-    "case_number": Term(LG.case_number),
-    "year": Term(DCTERMS.date, "year"),
-    "court_code": Term(LG.court_code),
-    "court_name_zh": Term(LG.court_name, "zh"),
-    "procedure": Term(LG.procedure),
-    "procedure_zh": Term(LG.procedure_name, "zh"),
-    "serial": Term(LG.serial),
-    "holding_en": Term(LG.holding, "en"),
-    "outcome_en": Term(LG.outcome, "en"),
-    "vagueness_en": Term(LG.vagueness, "en"),
-    "province": Term(LG.province, "zh"),
-    "level": Term(LG.court_level),
-    "code": Term(LG.court_code),
-    "authors": Term(DCTERMS.creator),
-    "venue": Term(LG.venue),
-    "file": Term(LG.file),
-    # relationship properties
-    "text": Term(LG.citing_text, "zh"),
-    "count": Term(LG.count),
-    "stance": Term(LG.stance),
-    "section": Term(LG.section),
-    "share": Term(LG.share),
-    "disposition": Term(LG.disposition),
-    "role": Term(LG.role),
-}
-
-_CONCEPT_TERMS = {
-    "name_zh": Term(SKOS.prefLabel, "zh"),
-    "name_en": Term(SKOS.prefLabel, "en"),
-    "summary_en": Term(SKOS.definition, "en"),
-}
+PROPERTY_TERMS: dict[str, Term] = {prop: _term(spec) for prop, spec in PROPERTY_RDF.items()}
 
 #: (label, property) → term, where a label maps a property differently
-LABEL_TERMS: dict[tuple[Label, str], Term] = {
-    (Label.STATUTE, "code"): Term(ELI.id_local),
-    (Label.STATUTE, "title_zh"): Term(ELI.title, "zh", on_expression=True),
-    (Label.STATUTE, "title_en"): Term(ELI.title, "en", on_expression=True),
-    (Label.PUBLICATION, "year"): Term(DCTERMS.issued, "year"),
-    **{(label, prop): term for label in CONCEPT_LABELS for prop, term in _CONCEPT_TERMS.items()},
-}
+LABEL_TERMS: dict[tuple[Label, str], Term] = {key: _term(spec) for key, spec in LABEL_RDF.items()}
 
-#: properties a relationship already states (so they are not repeated as literals), and why
-DERIVED_PROPERTIES: dict[str, str] = {
-    "law": "eli:is_part_of the statute",
-    "article": "eli:is_part_of the article",
-    "framework": "lg:proposes from the framework position",
-    "number": "eli:number (with the 之N suffix: 286-1)",
-    "sources": "dcterms:source",
-}
-
-#: standard classes a label's nodes get besides lg:<Label>
-EXTRA_CLASSES: dict[Label, tuple[URIRef, ...]] = {
-    Label.STATUTE: (ELI.LegalResource,),
-    # eli:LegalResourceSubdivision is a subclass of eli:LegalResource; both are stated, for
-    # consumers (and SHACL) without a reasoner
-    Label.ARTICLE: (ELI.LegalResource, ELI.LegalResourceSubdivision),
-    Label.PARAGRAPH: (ELI.LegalResource, ELI.LegalResourceSubdivision),
-    **{label: (SKOS.Concept,) for label in CONCEPT_LABELS},
-    Label.DOCTRINE: (SKOS.Concept, LKIF.Legal_Doctrine),
-    Label.COURT: (PROV.Organization,),
-    Label.PLATFORM: (PROV.Organization,),
-    Label.PUBLICATION: (DCTERMS.BibliographicResource, PROV.Entity),
-}
-
-#: titles of the concept schemes (English, Chinese)
-SCHEME_TITLES: dict[Label, tuple[str, str]] = {
-    Label.DOCTRINE: ("Doctrines", "学说与原则"),
-    Label.OBLIGATION: ("Platform obligations", "平台义务"),
-    Label.LIABILITY_FORM: ("Liability forms", "责任形态"),
-    Label.DUTY_STANDARD: ("Duty standards", "注意义务标准"),
-    Label.PROOF_RULE: ("Proof rules", "举证责任规则"),
-    Label.DEFENSE: ("Defenses", "抗辩事由"),
-    Label.FACT: ("Fact elements", "事实要素"),
-}
+#: label → the classes of its nodes: lg:<Label> and the standard classes they also get
+NODE_CLASSES: dict[Label, tuple[URIRef, ...]] = {label: tuple(map(resolve, c)) for label, c in CLASS_RDF.items()}
 
 _STATUTE_LAYER = (Label.STATUTE, Label.ARTICLE, Label.PARAGRAPH)
 _LANGUAGES = {"zh": ("zho", EULANG.ZHO), "en": ("eng", EULANG.ENG)}
@@ -386,8 +286,7 @@ class _RdfBuilder:
     def _add_node(self, node: NodeRecord) -> None:
         subject = self.node_iris[node.id]
         add = self.rdf.add
-        add((subject, RDF.type, LG[node.label.value]))
-        for cls in EXTRA_CLASSES.get(node.label, ()):
+        for cls in NODE_CLASSES[node.label]:
             add((subject, RDF.type, cls))
         add((subject, DCTERMS.identifier, Literal(node.id)))
         if node.label in CONCEPT_LABELS:
@@ -483,7 +382,7 @@ class _RdfBuilder:
             add((target, INVERSE_PREDICATES[edge.type], source))
         statement = self.iris.statement(edge)
         add((statement, RDF.type, RDF.Statement))
-        add((statement, RDF.type, LG[edge.type.value]))
+        add((statement, RDF.type, STATEMENT_CLASSES[edge.type]))
         add((statement, RDF.subject, source))
         add((statement, RDF.predicate, predicate))
         add((statement, RDF.object, target))

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.graph.schema_data import INDEXES as SCHEMA_INDEXES
+from lawgraph.graph.schema_data import UNIQUE_LABELS
 from lawgraph.ingest.gc_pause import gc_paused
 
 #: rows per write of the merge plan (and the default of a target that states none)
@@ -305,14 +307,8 @@ def load_graph(target: LoadTarget, graph: GraphData, meta: dict[str, Any] | None
 
 def unique_labels() -> list[str]:
     """Labels that get a uniqueness constraint on ``id`` (every label, and the base label)."""
-    return [BASE_LABEL, *(label.value for label in LABELS)]
+    return list(UNIQUE_LABELS)
 
 
-#: extra indexes that hot queries use
-INDEXES: list[tuple[str, str]] = [
-    (Label.ARTICLE.value, "law"),
-    (Label.ARTICLE.value, "number"),
-    (Label.CASE.value, "case_number"),
-    (Label.CASE.value, "year"),
-    (Label.RULE.value, "framework"),
-]
+#: extra indexes that hot queries use (the schema's ``indexed`` annotations)
+INDEXES: list[tuple[str, str]] = [(label.value, prop) for label, prop in SCHEMA_INDEXES]

@@ -1,0 +1,90 @@
+"""The schema is stated once (graph/schema/lawgraph.yaml) and everything derived from it is current and agrees.
+
+The generated files are committed; these tests regenerate them into a temporary folder and fail on any
+difference (run ``make schema`` and commit), and check the generated statement against the data and the
+hand-written parts that still repeat it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lawgraph.graph import schema_data
+from lawgraph.graph.model import LABELS, RELATIONSHIPS, GraphData, Label
+from lawgraph.graph.namespaces import PREFIXES
+from lawgraph.graph.rdf import load_shapes
+from rdflib import Literal
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+
+REPO = Path(__file__).resolve().parents[1]
+pytest.importorskip("linkml_runtime", reason="the generator needs the dev dependency linkml")
+from lawgraph.graph.schema_gen import GENERATED, SCHEMA_FILE, write  # noqa: E402
+
+
+def test_generated_files_equal_the_committed_ones(tmp_path: Path) -> None:
+    written = write(tmp_path)
+    assert sorted(str(p.relative_to(tmp_path)) for p in written) == sorted(GENERATED)
+    stale = [rel for rel in GENERATED
+             if (tmp_path / rel).read_text(encoding="utf-8") != (REPO / rel).read_text(encoding="utf-8")]
+    assert not stale, f"{', '.join(stale)} differ from {SCHEMA_FILE.name}: run `make schema` and commit"
+
+
+def test_the_generator_runs_as_a_module(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "lawgraph.graph.schema_gen", "--out", str(tmp_path)],
+                          capture_output=True, text=True, check=True)
+    assert f"wrote {tmp_path / 'graph' / 'schema_data.py'}" in done.stdout
+    assert (tmp_path / "docs" / "schema.md").read_text(encoding="utf-8").startswith("# Graph schema")
+
+
+def test_property_values_of_the_build_have_the_schema_types(graph: GraphData) -> None:
+    """Every node property of the real build is one the schema lists for its label, of the schema's type."""
+    python = {"str": str, "int": int, "float": float, "bool": bool}
+    vocabularies = schema_data.VOCABULARIES
+    checked = 0
+    for node in graph.nodes.values():
+        allowed = {"sources", *LABELS[node.label].properties}
+        for prop, value in node.props.items():
+            assert prop in allowed, (node.label, prop)
+            wanted = schema_data.LABEL_RANGES.get((node.label, prop), schema_data.PROPERTY_RANGES[prop])
+            inner = wanted.removeprefix("list[").removesuffix("]")
+            values = value if wanted.startswith("list[") else [value]
+            assert isinstance(values, list), (node.id, prop, value)
+            for item in values:
+                if inner in vocabularies:
+                    assert item in vocabularies[inner], (node.id, prop, item)
+                else:
+                    assert type(item) is python[inner], (node.id, prop, item, wanted)
+                checked += 1
+    for edge in graph.edges:
+        allowed = {"sources", *RELATIONSHIPS[edge.type].properties}
+        assert set(edge.props) <= allowed, (edge.type, set(edge.props) - allowed)
+    assert checked > 40_000
+
+
+def test_tier_types_are_stated_per_label() -> None:
+    assert schema_data.PROPERTY_RANGES["tier"] == "str"
+    assert schema_data.LABEL_RANGES[(Label.RULE, "tier")] == "int"
+
+
+def test_shape_vocabularies_are_the_schema_enums() -> None:
+    """The hand-written SHACL shapes list each vocabulary as the schema does (same values, same order)."""
+    shapes = load_shapes()
+    lists = {}
+    for node in shapes.subjects(SH["in"], None):
+        path = shapes.value(node, SH.path)
+        items = Collection(shapes, shapes.value(node, SH["in"]))
+        if all(isinstance(i, Literal) for i in items):
+            lists[str(path).rpartition("#")[2]] = tuple(str(i) for i in items)
+    assert lists["group"] == schema_data.VOCABULARIES["FactGroup"]
+    assert lists["stance"] == schema_data.VOCABULARIES["Stance"]
+    assert lists["disposition"] == schema_data.VOCABULARIES["Disposition"]
+    assert lists["kind"] == schema_data.VOCABULARIES["StatuteKind"]
+    assert lists["condition"] == schema_data.VOCABULARIES["RuleCondition"]
+
+
+def test_prefixes_are_the_schema_prefixes() -> None:
+    assert schema_data.PREFIXES == PREFIXES
