@@ -543,6 +543,41 @@ LABEL_RANGES: dict[tuple[Label, str], str] = {
     (Label.RULE, "tier"): "int",
 }
 
+#: label → data-file key of its entries → the relationship type that key states
+DATA_FIELDS: dict[Label, dict[str, RelType]] = {
+    Label.DOCTRINE: {"justifies": RelType.JUSTIFIES, "related": RelType.RELATED_TO},
+    Label.OBLIGATION: {"part_of": RelType.PART_OF_DUTY},
+    Label.ISSUE: {"concerns": RelType.CONCERNS},
+    Label.POSITION: {
+        "answers": RelType.ANSWERS,
+        "advocates": RelType.ADVOCATES,
+        "based_on": RelType.BASED_ON,
+        "argued_by": RelType.ARGUES,
+        "elaborates": RelType.ELABORATES,
+    },
+    Label.RULE: {
+        "framework": RelType.PROPOSES,
+        "requires": RelType.REQUIRES,
+        "yields": RelType.YIELDS,
+        "grounded_in": RelType.GROUNDED_IN,
+        "excludes": RelType.EXCLUDES,
+        "illustrated_by": RelType.ILLUSTRATES,
+    },
+    Label.CASE: {
+        "facts": RelType.HAS_FACT,
+        "applies": RelType.APPLIES,
+        "relies_on": RelType.RELIES_ON,
+        "held": RelType.HELD,
+        "appeal_of": RelType.APPEAL_OF,
+        "platforms": RelType.INVOLVES,
+        "discussed_by": RelType.DISCUSSES,
+    },
+    Label.PUBLICATION: {"cites": RelType.CITES},
+}
+#: relationship types a ``statute_links`` entry of a knowledge file may state
+StatuteLinkValue = Literal["SPECIAL_RULE_OF", "SUPERSEDES", "IMPOSES", "PROVIDES"]
+
+
 #: vocabulary → its values, in order (the enums above, by the name the schema gives them)
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "FactGroup": ("knowledge", "product-risk", "duty-performance", "benefit", "conduct", "harm", "procedure"),

@@ -203,7 +203,22 @@ def render_data_module(s: _Schema) -> str:
             rng = s.range_of(s.slot(p, n))
             if rng != global_range[p]:
                 out.append(f"    ({L(n)}, {p!r}): {rng!r},")
-    out += ["}", "", "#: vocabulary → its values, in order (the enums above, by the name the schema gives them)",
+    out += ["}", "", "#: label → data-file key of its entries → the relationship type that key states",
+            "DATA_FIELDS: dict[Label, dict[str, RelType]] = {"]
+    by_label: dict[str, list[tuple[str, str]]] = {}
+    for n in s.relationships:
+        for where in _words(s.ann(n).get("fields")):
+            label, _, key = where.partition(".")
+            if key:
+                by_label.setdefault(label, []).append((key, n))
+    for n in s.labels:
+        if n in by_label:
+            out.append(f"    {L(n)}: {{{', '.join(f'{k!r}: {R(r)}' for k, r in by_label[n])}}},")
+    out += ["}", "#: relationship types a ``statute_links`` entry of a knowledge file may state",
+            "StatuteLinkValue = Literal["
+            + ", ".join(repr(n) for n in s.relationships if "statute_links" in _words(s.ann(n).get("fields"))) + "]",
+            ""]
+    out += ["", "#: vocabulary → its values, in order (the enums above, by the name the schema gives them)",
             "VOCABULARIES: dict[str, tuple[str, ...]] = {"]
     for name, e in s.enums.items():
         out.append(f"    {name!r}: {_tuple(repr(v) for v in e.permissible_values)},")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
+from lawgraph.graph.schema_data import DATA_FIELDS
 from lawgraph.ingest.case_numbers import CaseNumberError, parse_case_number
 from lawgraph.ingest.errors import BuildRefused, DataError, SourceLocation
 from lawgraph.ingest.fact_patterns import derive_fact_patterns
@@ -327,6 +328,8 @@ class _Builder:
                 if not isinstance(entry, PublicationEntry):
                     continue
                 loc = SourceLocation(path, line)
+                if not self.known_to_schema(entry, Label.PUBLICATION, loc, raw):
+                    continue
                 sources_at = self.at(loc, raw, "sources")
                 self.add_node(NodeRecord(entry.id, Label.PUBLICATION, {
                     "title_zh": entry.title_zh, "title_en": entry.title_en, "authors": entry.authors or None,
@@ -358,19 +361,35 @@ class _Builder:
                         if entry is not None:
                             self._add_knowledge(entry, label, SourceLocation(path, line), raw)
 
-    def _add_knowledge(self, entry: BaseModel, label: str, loc: SourceLocation, raw: Any = None) -> None:
+    def known_to_schema(self, entry: BaseModel, label: Label, loc: SourceLocation, raw: Any) -> bool:
+        """Refuse (with file:line) a field of an entry that the schema does not know: nothing is dropped silently.
+
+        A field is a property of the label, ``id``/``sources``, or a key the schema says states a relationship
+        (``fields`` annotations of graph/schema/lawgraph.yaml).
+        """
+        known = {"id", "sources", *LABELS[label].properties, *DATA_FIELDS.get(label, {})}
+        unknown = sorted(set(entry.model_fields_set) - known)
+        for name in unknown:
+            self.error(self.at(loc, raw, name), f"{name}: not a property of {label.value} nor a relationship "
+                                                f"field in the schema (graph/schema/lawgraph.yaml)")
+        return not unknown
+
+    def _add_knowledge(self, entry: BaseModel, label: Label | None, loc: SourceLocation, raw: Any = None) -> None:
         at_sources = self.at(loc, raw, "sources")
-        if isinstance(entry, StatuteLinkEntry):
+        if label is None:
+            assert isinstance(entry, StatuteLinkEntry)
             props: dict[str, Any] = {"sources": list(entry.sources), "note_en": entry.note_en}
             self.add_edge(RelType(entry.type), entry.from_, entry.to, props, self.at(loc, raw, "to"),
                           sources_at=at_sources, source_at=self.at(loc, raw, "from"))
             return
+        if not self.known_to_schema(entry, label, loc, raw):
+            return
         data = entry.model_dump()
         sources = list(data["sources"])
-        wanted = LABELS[Label(label)].properties
+        wanted = LABELS[label].properties
         node_props = {k: (v or None) if isinstance(v, list) else v for k, v in data.items() if k in wanted}
         node_props["sources"] = sources
-        self.add_node(NodeRecord(data["id"], Label(label), node_props), loc, at_sources)
+        self.add_node(NodeRecord(data["id"], label, node_props), loc, at_sources)
         eid = data["id"]
 
         def refs(rel: RelType, key: str) -> None:
@@ -380,16 +399,16 @@ class _Builder:
             return self.at(loc, raw, key) if index is None else self.at(loc, raw, key, index)
 
         match label:
-            case "Doctrine":
+            case Label.DOCTRINE:
                 refs(RelType.JUSTIFIES, "justifies")
                 refs(RelType.RELATED_TO, "related")
-            case "Obligation":
+            case Label.OBLIGATION:
                 if entry.part_of:  # type: ignore[attr-defined]
                     self.add_edge(RelType.PART_OF_DUTY, eid, entry.part_of, {"sources": sources},  # type: ignore[attr-defined]
                                   item("part_of"), sources_at=at_sources)
-            case "Issue":
+            case Label.ISSUE:
                 refs(RelType.CONCERNS, "concerns")
-            case "Position":
+            case Label.POSITION:
                 assert isinstance(entry, PositionEntry)
                 refs(RelType.ANSWERS, "answers")
                 refs(RelType.ADVOCATES, "advocates")
@@ -401,7 +420,7 @@ class _Builder:
                         "stance": arg.stance, "section": arg.section, "sources": list(arg.sources or sources),
                     }, where, sources_at=self.at(where, raw, "argued_by", index, "sources") if arg.sources
                         else at_sources)
-            case "Rule":
+            case Label.RULE:
                 assert isinstance(entry, RuleEntry)
                 self.add_edge(RelType.PROPOSES, entry.framework, eid, {"sources": sources}, item("framework"),
                               sources_at=at_sources)
@@ -431,7 +450,8 @@ class _Builder:
                 entry = self.validated(CaseEntry, doc.data, path, doc.line)
                 if not isinstance(entry, CaseEntry):
                     continue
-                self._add_case(entry, SourceLocation(path, doc.line), doc, courts)
+                if self.known_to_schema(entry, Label.CASE, SourceLocation(path, doc.line), doc.data):
+                    self._add_case(entry, SourceLocation(path, doc.line), doc, courts)
         for court_id, info in courts.items():
             info["sources"] = sorted(info["sources"])  # a set while cases are read (linear, not quadratic)
             self.graph.nodes[court_id] = NodeRecord(court_id, Label.COURT, info)

@@ -1,13 +1,24 @@
 """Pydantic models of the data files (docs/data-format.md): one class per kind of entry.
 
-They check the shape of each entry (required keys, types, vocabularies); cross-entry checks
+They check the shape of each entry (required keys, types, vocabularies — the vocabularies are the schema's,
+``graph/schema/lawgraph.yaml``, as generated into :mod:`lawgraph.graph.schema_data`); cross-entry checks
 (unknown or duplicate ids, dangling references, sources that resolve) live in :mod:`ingest.build`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
+from lawgraph.graph.model import Label
+from lawgraph.graph.schema_data import (
+    DispositionValue,
+    FactGroupValue,
+    RuleCondition,
+    RuleConditionValue,
+    StanceValue,
+    StatuteKindValue,
+    StatuteLinkValue,
+)
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -16,8 +27,6 @@ SourceRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9:_-]+#\S+$")]
 Sources = Annotated[list[SourceRef], Field(min_length=1)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-
-FACT_GROUPS = ("knowledge", "product-risk", "duty-performance", "benefit", "conduct", "harm", "procedure")
 
 
 class Strict(BaseModel):
@@ -80,7 +89,7 @@ class ConceptEntry(KnowledgeEntry):
 
 
 class FactEntry(KnowledgeEntry):
-    group: Literal["knowledge", "product-risk", "duty-performance", "benefit", "conduct", "harm", "procedure"]
+    group: FactGroupValue
 
 
 class IssueEntry(_WithRefs):
@@ -89,7 +98,7 @@ class IssueEntry(_WithRefs):
 
 class Argument(Strict):
     publication: NonEmpty
-    stance: Literal["supports", "opposes", "describes"]
+    stance: StanceValue
     section: str | None = None
     sources: list[SourceRef] | None = None
 
@@ -110,7 +119,7 @@ class PositionEntry(_WithRefs):
 class RuleEntry(_WithRefs):
     framework: KebabId
     tier: int | None = None
-    condition: Literal["all", "any"] = "all"
+    condition: RuleConditionValue = RuleCondition.ALL.value
     requires: Annotated[list[KebabId], Field(min_length=1)]
     excludes: list[KebabId] = Field(default_factory=list)
     yields: Annotated[list[Ref], Field(min_length=1)]
@@ -137,7 +146,7 @@ class PlatformEntry(Strict):
 class StatuteLinkEntry(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    type: Literal["SPECIAL_RULE_OF", "SUPERSEDES", "IMPOSES", "PROVIDES"]
+    type: StatuteLinkValue
     from_: NonEmpty = Field(alias="from")
     to: NonEmpty
     sources: Sources
@@ -154,7 +163,7 @@ class HeldEntry(Strict):
 
 class AppealEntry(Strict):
     case: NonEmpty
-    disposition: Literal["affirmed", "reversed", "modified"]
+    disposition: DispositionValue
     sources: list[SourceRef] | None = None
 
 
@@ -248,7 +257,7 @@ class ExternalStatute(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]*$")]
     title_zh: NonEmpty
     title_en: NonEmpty
-    kind: Literal["law", "judicial-interpretation", "regulation"]
+    kind: StatuteKindValue
     promulgated: IsoDate | None = None
     effective: IsoDate | None = None
     repealed: IsoDate | None = None
@@ -260,24 +269,24 @@ class CatalogStatute(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]*$")]
     files: Annotated[list[str], Field(min_length=1)]
     title_en: NonEmpty
-    kind: Literal["law", "judicial-interpretation", "regulation"]
+    kind: StatuteKindValue
     promulgated: IsoDate | None = None
     effective: IsoDate | None = None
     repealed: IsoDate | None = None
 
 
-#: section name of knowledge files → (entry model, label value)
-KNOWLEDGE_SECTIONS: dict[str, tuple[type[BaseModel], str]] = {
-    "doctrines": (DoctrineEntry, "Doctrine"),
-    "obligations": (ObligationEntry, "Obligation"),
-    "liability_forms": (ConceptEntry, "LiabilityForm"),
-    "duty_standards": (ConceptEntry, "DutyStandard"),
-    "proof_rules": (ConceptEntry, "ProofRule"),
-    "defenses": (ConceptEntry, "Defense"),
-    "facts": (FactEntry, "Fact"),
-    "issues": (IssueEntry, "Issue"),
-    "positions": (PositionEntry, "Position"),
-    "rules": (RuleEntry, "Rule"),
-    "platforms": (PlatformEntry, "Platform"),
-    "statute_links": (StatuteLinkEntry, ""),
+#: section name of knowledge files → (entry model, label); ``statute_links`` entries are relationships, no node
+KNOWLEDGE_SECTIONS: dict[str, tuple[type[BaseModel], Label | None]] = {
+    "doctrines": (DoctrineEntry, Label.DOCTRINE),
+    "obligations": (ObligationEntry, Label.OBLIGATION),
+    "liability_forms": (ConceptEntry, Label.LIABILITY_FORM),
+    "duty_standards": (ConceptEntry, Label.DUTY_STANDARD),
+    "proof_rules": (ConceptEntry, Label.PROOF_RULE),
+    "defenses": (ConceptEntry, Label.DEFENSE),
+    "facts": (FactEntry, Label.FACT),
+    "issues": (IssueEntry, Label.ISSUE),
+    "positions": (PositionEntry, Label.POSITION),
+    "rules": (RuleEntry, Label.RULE),
+    "platforms": (PlatformEntry, Label.PLATFORM),
+    "statute_links": (StatuteLinkEntry, None),
 }

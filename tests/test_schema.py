@@ -88,3 +88,50 @@ def test_shape_vocabularies_are_the_schema_enums() -> None:
 
 def test_prefixes_are_the_schema_prefixes() -> None:
     assert schema_data.PREFIXES == PREFIXES
+
+
+def _entry_models() -> list[tuple[type, Label]]:
+    from lawgraph.ingest.records import KNOWLEDGE_SECTIONS, CaseEntry, PublicationEntry
+
+    models = [(model, label) for model, label in KNOWLEDGE_SECTIONS.values() if label is not None]
+    return [*models, (CaseEntry, Label.CASE), (PublicationEntry, Label.PUBLICATION)]
+
+
+def test_every_record_field_is_known_to_the_schema() -> None:
+    """Each field of a data-file entry is a property of its label or a key that states a relationship."""
+    for model, label in _entry_models():
+        known = {"id", "sources", *LABELS[label].properties, *schema_data.DATA_FIELDS.get(label, {})}
+        assert set(model.model_fields) <= known, (model.__name__, set(model.model_fields) - known)
+    # and every relationship key of the schema is read by some entry model
+    fields = {(label, key) for label, keys in schema_data.DATA_FIELDS.items() for key in keys}
+    read = {(label, key) for model, label in _entry_models() for key in model.model_fields}
+    assert fields <= read, fields - read
+
+
+def test_a_field_the_schema_does_not_know_is_refused_with_file_and_line(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record that validates a field the schema lacks: the build refuses it instead of dropping it."""
+    import shutil
+
+    from lawgraph.ingest import build
+    from lawgraph.ingest.build import build_graph
+    from lawgraph.ingest.errors import BuildRefused
+    from lawgraph.ingest.records import ObligationEntry
+
+    class ColouredObligation(ObligationEntry):
+        colour: str | None = None
+
+    monkeypatch.setitem(build.KNOWLEDGE_SECTIONS, "obligations", (ColouredObligation, Label.OBLIGATION))
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "tests" / "data" / "valid", data)
+    knowledge = data / "knowledge" / "knowledge.yaml"
+    text = knowledge.read_text(encoding="utf-8")
+    knowledge.write_text(text.replace("    tier: basic\n", "    tier: basic\n    colour: red\n", 1), encoding="utf-8")
+    line = text.splitlines().index("    tier: basic") + 2
+    with pytest.raises(BuildRefused) as refused:
+        build_graph(data)
+    messages = [str(e) for e in refused.value.errors]
+    assert messages[0] == (f"{knowledge}:{line}: colour: not a property of Obligation nor a relationship field in "
+                           "the schema (graph/schema/lawgraph.yaml)"), messages
+    # the refused obligation is not in the graph, so what refers to it is reported too
+    assert all("unknown id 'qualification-review'" in m for m in messages[1:]), messages
