@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lawgraph.graph.model import Label
+
 from lawgraph.errors import EnvironmentProblem
 
 REPO = Path(__file__).resolve().parents[1]
@@ -227,7 +229,7 @@ def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
     figures["outcomes_rows"] = {
         "similar_cases": len(similar),
         "appeal_links": len(lib.inner.run("appeal_links", cases=[row["case"] for row in similar])),
-        "fact_patterns": lib.inner.store.read("MATCH (p:FactPattern) RETURN count(p) AS n").rows[0]["n"],
+        "fact_patterns": lib.inner.store.read(f"MATCH (p:{Label.FACT_PATTERN}) RETURN count(p) AS n").rows[0]["n"],
     }
     measure("neighbourhood", lambda i: lib.inner.run("article_neighbourhood", id=NEIGHBOURHOOD_ARTICLE))
     measure("neighbourhood_hub", lambda i: lib.inner.run("article_neighbourhood", id=HUB_PARAGRAPH))
@@ -281,7 +283,7 @@ def worker_naive(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path
     from lawgraph.ingest.build import build_graph
 
     graph = build_graph(data).graph
-    cases = sum(1 for n in graph.nodes.values() if n.label.value == "Case")
+    cases = sum(1 for n in graph.nodes.values() if n.label is Label.CASE)
     with _worker_store(backend, workdir, conn) as store:
         writer = prepare_embedded(store) if backend == "embedded" else prepare_neo4j(store)
         result = naive_load(writer, graph, budget_s, seed)
@@ -290,7 +292,6 @@ def worker_naive(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path
 
 def worker_main(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path, runs: int) -> dict[str, Any]:
     """Build the corpus at ``data``, load it into an empty store, time the hot queries."""
-    from lawgraph.graph.model import Label
     from lawgraph.ingest.build import build_graph
     from lawgraph.ingest.writer import load_graph
 

@@ -313,86 +313,8 @@ def render_markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-NOTES = """## Notes: how the loaders are tuned, and why targets are missed
-
-**The loader** (`ingest/writer.py`, `ingest/targets.py`; one code path for both stores). Into an empty
-graph — the embedded store's staging graph, an empty Neo4j database — the writer uses its *create plan*:
-nodes with `CREATE`, each batch returning the internal ids of the nodes it made; relationships found by
-internal id (`id()` / `elementId()` seeks instead of two index look-ups per row); rows as flat lists in a
-fixed column order instead of maps. Batches are made one at a time (never a list of every row) and written
-on a background thread while the next one is made; the garbage collector is paused during the build and
-the load (with a 100k-case graph in memory every collection walks millions of objects: it cost half the
-build time and grew faster than linearly). When Neo4j already holds a load, the *merge plan* (`MERGE` by
-id, `load_id` tags, clean-up of stale rows) runs as before: loading stays idempotent, and both plans write
-the same graph (a test compares them property by property).
-
-- *Embedded*: 5,000 rows per query; the rows travel as one JSON literal in the query text (FalkorDB takes
-  parameters as Cypher text, and the C JSON encoder writes it several times faster than the client's own
-  conversion); indexes before the data, uniqueness constraints after it (FalkorDB builds and checks them in
-  the background; the load waits until they are operational), then the atomic swap and the AOF rewrite —
-  all inside `load_s`.
-- *Neo4j*: constraints and indexes in one schema transaction (one commit instead of one per statement:
-  about 5 s → 1 s on a fresh database), 10,000 rows per transaction, two transactions at a time
-  (`NEO4J_WRITERS`), packed by the official driver's Rust extension (`neo4j-rust-ext`, a dependency: it
-  packs Bolt messages about ten times faster than the pure-Python packer). Measured on one 100k-case graph
-  (889k relationships): one writer 38.0 s, two writers 30.3 s, two writers with 5,000-row batches 30.5 s;
-  before the Rust extension two writers gained nothing, because the client took a core.
-
-**Neo4j's load rate is bound by this machine's two cores.** On the create plan the server spends about
-100 µs of CPU per node (two labels, four index entries for a case, long text properties) and about 25 µs per
-relationship: some 30 s of server CPU for 100k cases, on two cores shared with the client. What would fix
-it: more cores (the server and `neo4j-admin import` both scale with them). The bulk path for first loads
-beyond a million relationships is `neo4j-admin database import full` from the CSV export
-(`graph/csv_import.py`, `stores/neo4j_local.py import_csv`; the row *CSV export + neo4j-admin import*
-above, CSV writing included; the server must be stopped and the database is replaced). On two cores it is
-not faster than Bolt here: the importer starts a JVM and runs its stages on two threads.
-
-**The embedded load rate**: its cost is split between redis-server (one thread) and the Python side
-(making rows, JSON), which overlap as far as the second core is free; on this shared machine the 100k load
-has measured between about 42,000 and 61,000 relationships/s over repeated runs. What would add margin:
-FalkorDB's binary bulk-insert command (`GRAPH.BULK`) instead of Cypher text.
-
-**The first Neo4j load after a start is the slowest** (the *bundled data* row of the first size: the bench
-starts the server just before it): the JVM compiles each distinct Cypher query (one per label and
-relationship type) cold; the same load on the warm server takes a fraction of it (the rows of the later
-sizes, and *load again*: merge plan, clean-up included).
-
-**How `outcomes` stays flat.** It runs seven named queries, all anchored to what is asked: `fact_names`
-(the 42 facts of the vocabulary, without counting their cases), `rules_for_facts`, `rule_details`,
-`rule_paths`, `positions_named` (all bounded by the rules, not the docket), `similar_cases` and
-`appeal_links` (the appeal chains of the cases shown only). `similar_cases` used to count shared facts case
-by case — linear in the cases sharing a fact (2.2 s at 100k cases embedded, and `outcomes` 5.1 s p95). The
-build now derives a `FactPattern` node per distinct set of facts in the cases (`ingest/fact_patterns.py`;
-`(:Case)-[:HAS_PATTERN]->(:FactPattern)-[:COMBINES]->(:Fact)`, each pattern listing its first 100 cases
-ranked), and the query ranks the patterns that share a fact with the question, then reads the cases of the
-best ones by id. The answer is the same as a scan of every case (a test checks it on 3,000 synthetic cases);
-the work grows with the distinct patterns that share a fact — 2,530 patterns at 10k cases, 11,169 at 100k —
-not with the cases. On Neo4j the patterns are first grouped by how many facts they share, so the final sort
-reads only the top groups (server time 16 → 8 ms at 100k).
-
-**What is left.** *`similar_cases` growth on the embedded store* (about 2.6× from 10k to 100k, against
-2×): the patterns touched grow about 4.4× (synthetic fact mixes carry noise, so new combinations keep
-appearing), and FalkorDB aggregates all of them (about 17 ms at 100k for the counting alone). A bound
-independent of the docket would need a precomputed top list per fact subset (at most C(42, ≤3) ≈ 12,000
-keys for questions of up to three facts). *`outcomes` p95 on Neo4j* (about 56 ms against 50): seven
-queries at 1–3 ms of driver and transaction overhead each (measured floor of a read transaction: about 1 ms,
-0.5 ms inside one open transaction) plus 8 ms of server time in `similar_cases`; sending a round's
-independent queries at once from threads was tried and was slower on two cores (p50 49 ms against 38 ms:
-the threads contend for the interpreter while decoding results).
-
-**The neighbourhood of ECL:38 stays flat**: cases apply its paragraphs (ECL:38(2)), not the article. The
-neighbourhood of the hub paragraph ECL:38(2), shown for comparison, grows with the cases that apply it; a
-page that lists it should page it (`SKIP … LIMIT`) or count by type first. On Neo4j the floor of a few
-milliseconds is the session and read transaction opened per query.
-
-**Reproducibility.** `lawgraph bench --sweep 1000,10000,100000 --backend both --compare
-benchmarks/results/latest.json` runs the sweep again and says, figure by figure, whether it matches the
-saved run: counts equal, timings within a factor of two either way (the machine is shared) or, for
-latencies, within 5 ms, memory within a quarter (`benchmarks/compare.py`).
-
-**Growth** compares the ratio of load times with the ratio of N (at or under it: linear or better) and the
-ratio of p95 latencies with 2×.
-"""
+#: the notes that end every report (prose: benchmarks/notes.md)
+NOTES = (Path(__file__).resolve().parent / "notes.md").read_text(encoding="utf-8")
 
 
 def write_docs(results: dict[str, Any], doc: Path = DOC, img_dir: Path = IMG_DIR,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -11,27 +12,26 @@ import streamlit as st
 from lawgraph.dashboard import state
 from lawgraph.dashboard.i18n import t
 from lawgraph.graph.model import LABELS, RELATIONSHIPS
-from lawgraph.queries.library import all_queries
+from lawgraph.queries.library import CYPHER_DIR, all_queries, parse_query_file
 from lawgraph.stores.base import ReadOnlyViolation, StoreError
 
 QUERY_KEY = "cypher-query"
 PARAMS_KEY = "cypher-params"
 RESULT_KEY = "cypher-result"
 
-HANDWRITTEN: dict[str, tuple[str, dict[str, Any]]] = {
-    "ECL art. 38 and what hangs on it": (
-        "MATCH (a:Article {id: $id})-[r]-(b)\nRETURN a, r, b\nLIMIT 50", {"id": "ECL:38"}),
-    "Rules that yield joint and several liability": (
-        "MATCH (r:Rule)-[:YIELDS]->(l:LiabilityForm {id: 'joint-several'})\n"
-        "OPTIONAL MATCH (r)-[:GROUNDED_IN]->(a)\n"
-        "RETURN r.id AS rule, r.framework AS framework, collect(a.id) AS articles\nORDER BY rule", {}),
-    "Paths from a fact to a liability form": (
-        "MATCH p = (f:Fact {id: $fact})<-[:REQUIRES]-(:Rule)-[:YIELDS]->(:LiabilityForm)\nRETURN p\nLIMIT 25",
-        {"fact": "platform-knew-or-should-have-known"}),
-    "What each case held for each party": (
-        "MATCH (c:Case)-[h:HELD]->(l:LiabilityForm)\n"
-        "RETURN c.id AS case, h.party AS party, l.id AS form, h.share AS share\nORDER BY case, party", {}),
-}
+#: hand-written examples (queries/cypher/console/*.cypher: ``// purpose:`` the title, ``// params:`` JSON values)
+CONSOLE_DIR = CYPHER_DIR / "console"
+
+
+def _console_query(path: Path) -> tuple[str, tuple[str, dict[str, Any]]]:
+    query = parse_query_file(path)
+    return query.purpose, (query.text, json.loads(query.params_doc or "{}"))
+
+
+HANDWRITTEN: dict[str, tuple[str, dict[str, Any]]] = dict(
+    _console_query(p) for p in sorted(CONSOLE_DIR.glob("*.cypher")) if p.stem != "default")
+#: the query the console opens with
+DEFAULT_QUERY = parse_query_file(CONSOLE_DIR / "default.cypher").text
 
 #: example values for the $params of the named queries
 EXAMPLE_PARAMS: dict[str, Any] = {

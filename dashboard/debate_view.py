@@ -11,8 +11,9 @@ import streamlit as st
 from lawgraph.dashboard import state
 from lawgraph.dashboard.case_cards import vocabulary_name
 from lawgraph.dashboard.i18n import STANCES, pick, t
+from lawgraph.graph.schema_data import Stance
 
-STANCE_COLOUR = {"supports": "green", "opposes": "red", "describes": "gray"}
+STANCE_COLOUR = {Stance.SUPPORTS.value: "green", Stance.OPPOSES.value: "red", Stance.DESCRIBES.value: "gray"}
 
 
 def positions(issue_id: str) -> dict[str, dict[str, Any]]:

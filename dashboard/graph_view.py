@@ -18,6 +18,7 @@ import streamlit as st
 from lawgraph.dashboard import state
 from lawgraph.dashboard.i18n import Language, current_language, name_of, t
 from lawgraph.graph import schema_data
+from lawgraph.graph.model import BASE_LABEL, Label
 
 #: label → (colour, Material icon of st-link-analysis), from the schema's annotations
 LABEL_STYLE: dict[str, tuple[str, str]] = {label.value: style for label, style in schema_data.LABEL_STYLE.items()}
@@ -53,7 +54,7 @@ class GraphModel:
 
     def add_node(self, node_id: str, label: str | None, name: str | None = None) -> None:
         if node_id not in self.nodes:
-            self.nodes[node_id] = GraphNode(node_id, label or "Entity", name or node_id)
+            self.nodes[node_id] = GraphNode(node_id, label or BASE_LABEL, name or node_id)
 
     def add_edge(self, source: str, rel: str, target: str) -> None:
         edge = GraphEdge(source, rel, target)
@@ -71,7 +72,7 @@ class GraphModel:
 
 
 #: labels whose id is the best caption (第三十八条 alone does not say which statute)
-ID_CAPTIONED = frozenset({"Article", "Paragraph", "Case", "Statute", "Court"})
+ID_CAPTIONED = frozenset({Label.ARTICLE, Label.PARAGRAPH, Label.CASE, Label.STATUTE, Label.COURT})
 
 
 def caption(node: GraphNode, names: dict[str, dict[str, Any]], lang: Language | None = None) -> str:
@@ -271,9 +272,9 @@ def _collect(value: Any, model: GraphModel, row_nodes: list[str], row_rels: list
     if "labels" in value and "properties" in value:
         node_id = _node_id(value)
         if node_id:
-            labels = [label for label in value["labels"] if label != "Entity"]
+            labels = [label for label in value["labels"] if label != BASE_LABEL]
             props = value["properties"]
-            model.add_node(node_id, labels[0] if labels else "Entity",
+            model.add_node(node_id, labels[0] if labels else BASE_LABEL,
                            str(props.get("name_en") or props.get("label_zh") or props.get("title_zh")
                                or props.get("name_zh") or node_id))
             row_nodes.append(node_id)

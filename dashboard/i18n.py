@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from lawgraph.graph.schema_data import STANCE_TITLES
+
 Language = Literal["en", "zh"]
 LANGUAGES: dict[Language, str] = {"en": "English", "zh": "中文"}
 LANG_KEY = "lang"
@@ -219,11 +221,7 @@ PROCEDURES: dict[str, tuple[str, str]] = {
 }
 
 #: statute-text stance of a publication → (English, 中文)
-STANCES: dict[str, tuple[str, str]] = {
-    "supports": ("supports", "支持"),
-    "opposes": ("opposes", "反对"),
-    "describes": ("describes", "介绍"),
-}
+STANCES: dict[str, tuple[str, str]] = {stance.value: titles for stance, titles in STANCE_TITLES.items()}
 
 
 def current_language() -> Language:

@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 from lawgraph.dashboard.backend import backend_summary as describe_backend
 from lawgraph.dashboard.i18n import t
+from lawgraph.graph.model import Label
 from lawgraph.queries.library import QueryLibrary
 from lawgraph.queries.outcomes import OutcomeReport, outcomes
 from lawgraph.stores.base import QueryResult, Store
@@ -119,14 +120,15 @@ def vocabulary() -> dict[str, dict[str, Any]]:
 @st.cache_data(show_spinner=False)
 def _vocabulary(load: str) -> dict[str, dict[str, Any]]:
     names: dict[str, dict[str, Any]] = {}
-    for query, label in (("facts", "Fact"), ("doctrines", "Doctrine"), ("issues", "Issue")):
+    for query, label in (("facts", Label.FACT.value), ("doctrines", Label.DOCTRINE.value),
+                         ("issues", Label.ISSUE.value)):
         for row in rows(query):
             names[row["id"]] = {"label": label, "name_en": row.get("name_en"), "name_zh": row.get("name_zh")}
     frameworks = rows("frameworks")
     arguments = rows("issue_positions")
     position_ids = {r["framework"] for r in frameworks} | {r["position"] for r in arguments}
     for row in rows("positions_named", ids=sorted(position_ids)):
-        names[row["id"]] = {"label": "Position", "name_en": row.get("name_en"), "name_zh": row.get("name_zh")}
+        names[row["id"]] = {"label": Label.POSITION.value, "name_en": row.get("name_en"), "name_zh": row.get("name_zh")}
     outcome_ids = ({y for r in frameworks for y in r["yields"]} | {a for r in arguments for a in r["advocates"]}
                    | {r["form"] for r in rows("case_holdings", case="")})
     for outcome_id in sorted(outcome_ids - set(names)):

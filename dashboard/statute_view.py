@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 from lawgraph.dashboard import state, url_state
 from lawgraph.dashboard.i18n import t
+from lawgraph.graph.model import Label, RelType
 
 #: the article a statute opens on (the ones the platform-liability debate turns on)
 OPENING_ARTICLE = {"ECL": "ECL:38", "CC": "CC:1198", "CRPL": "CRPL:44", "FSL": "FSL:131", "CL": "CL:286-1",
@@ -137,10 +138,11 @@ def attached(article_id: str, paragraphs: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for provision in [article_id, *paragraphs]:
         for row in state.rows("article_neighbourhood", id=provision):
-            if row["rel"] in ("PART_OF", "REFERS_TO"):
+            if row["rel"] in (RelType.PART_OF, RelType.REFERS_TO):
                 continue
             out.append({t("statutes.article"): provision, t("col.rel"): row["rel"],
                         t("col.direction"): "→" if row["direction"] == "out" else "←",
                         t("common.id"): row["id"], t("common.label"): row["label"],
-                        t("common.name"): row["id"] if row["label"] in ("Article", "Paragraph") else row["name"]})
+                        t("common.name"): row["id"] if row["label"] in (Label.ARTICLE, Label.PARAGRAPH)
+                        else row["name"]})
     return out

@@ -8,6 +8,7 @@ from typing import Any
 from lawgraph.dashboard import state
 from lawgraph.dashboard.brief import case_brief
 from lawgraph.dashboard.case_cards import holdings
+from lawgraph.graph.model import Label
 from lawgraph.queries.outcomes import OutcomeReport
 
 #: articles every exercise offers, besides those the graph's rules and the case itself name
@@ -37,7 +38,7 @@ def exercises() -> list[Exercise]:
 
 
 def liability_form_options() -> list[str]:
-    return sorted(i for i, v in state.vocabulary().items() if v.get("label") == "LiabilityForm")
+    return sorted(i for i, v in state.vocabulary().items() if v.get("label") == Label.LIABILITY_FORM)
 
 
 def article_options(exercise: Exercise, report: OutcomeReport) -> list[str]:

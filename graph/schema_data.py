@@ -90,7 +90,7 @@ class FactGroup(StrEnum):
 
 
 class Stance(StrEnum):
-    """how a publication argues a position."""
+    """how a publication argues a position (title: English; title_zh: 中文)."""
 
     SUPPORTS = "supports"
     OPPOSES = "opposes"
@@ -596,6 +596,12 @@ FACT_GROUP_TITLES: dict[FactGroup, tuple[str, str]] = {
     FactGroup.CONDUCT: ("Conduct", "行为"),
     FactGroup.HARM: ("Harm and causation", "损害与因果关系"),
     FactGroup.PROCEDURE: ("Procedure and assistance", "程序与协助"),
+}
+#: a publication's stance → (English, 中文)
+STANCE_TITLES: dict[Stance, tuple[str, str]] = {
+    Stance.SUPPORTS: ("supports", "支持"),
+    Stance.OPPOSES: ("opposes", "反对"),
+    Stance.DESCRIBES: ("describes", "介绍"),
 }
 
 # -- store DDL ---------------------------------------------------------------------------------

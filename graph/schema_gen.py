@@ -226,6 +226,9 @@ def render_data_module(s: _Schema) -> str:
             "FACT_GROUP_TITLES: dict[FactGroup, tuple[str, str]] = {"]
     for v, pv in s.enums["FactGroup"].permissible_values.items():
         out.append(f"    FactGroup.{member(v)}: ({str(pv.title)!r}, {str(_annotations(pv)['title_zh'])!r}),")
+    out += ["}", "#: a publication's stance → (English, 中文)", "STANCE_TITLES: dict[Stance, tuple[str, str]] = {"]
+    for v, pv in s.enums["Stance"].permissible_values.items():
+        out.append(f"    Stance.{member(v)}: ({str(pv.title)!r}, {str(_annotations(pv)['title_zh'])!r}),")
     out += ["}", "", "# -- store DDL ---------------------------------------------------------------------------------",
             "#: labels that get a uniqueness constraint on ``id`` (every label, and the base label)",
             f"UNIQUE_LABELS: tuple[str, ...] = {_tuple(['BASE_LABEL', *(L(n) + '.value' for n in s.labels)])}",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from lawgraph.graph.schema_data import DATA_FIELDS
+from lawgraph.graph.schema_data import DATA_FIELDS, StatuteKind
 from lawgraph.ingest.case_numbers import CaseNumberError, parse_case_number
 from lawgraph.ingest.errors import BuildRefused, DataError, SourceLocation
 from lawgraph.ingest.fact_patterns import derive_fact_patterns
@@ -223,8 +223,8 @@ class _Builder:
 
     def _add_statute(self, code: str, files: list[ParsedStatuteFile], entry: CatalogStatute | None) -> None:
         first = files[0]
-        kind = entry.kind if entry else ("judicial-interpretation" if first.title_zh.startswith("最高人民法院")
-                                         else "law")
+        kind = entry.kind if entry else (StatuteKind.JUDICIAL_INTERPRETATION.value
+                                         if first.title_zh.startswith("最高人民法院") else StatuteKind.LAW.value)
         location = SourceLocation(first.path, 1)
         self.add_node(NodeRecord(code, Label.STATUTE, {
             "code": code,

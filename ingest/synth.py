@@ -53,9 +53,12 @@ from typing import Any
 
 import yaml
 from lawgraph.graph.model import GraphData, Label, RelType
+from lawgraph.graph.schema_data import Disposition, RuleCondition
 from lawgraph.ingest.build import build_graph
 
 from lawgraph.errors import LawgraphError
+
+AFFIRMED, MODIFIED, REVERSED = Disposition.AFFIRMED.value, Disposition.MODIFIED.value, Disposition.REVERSED.value
 
 SYNTHETIC_PREFIX = "【合成】"
 SYNTHETIC_PUBLICATION = "synthetic"
@@ -156,7 +159,7 @@ class RuleInfo:
         """
         if not facts.isdisjoint(self.excludes):
             return False
-        if self.condition == "any":
+        if self.condition == RuleCondition.ANY:
             return not facts.isdisjoint(self.requires)
         return facts.issuperset(self.requires)
 
@@ -231,7 +234,7 @@ def learn_profile(graph: GraphData) -> Profile:
     fact_counts = Counter(f for fs in case_facts.values() for f in fs)
     rules = [
         RuleInfo(rid, nodes[rid].props.get("framework", ""), nodes[rid].props.get("tier"),
-                 nodes[rid].props.get("condition", "all"), tuple(sorted(requires.get(rid, []))),
+                 nodes[rid].props.get("condition", RuleCondition.ALL.value), tuple(sorted(requires.get(rid, []))),
                  tuple(sorted(excludes.get(rid, []))), tuple(sorted(y for y in yields.get(rid, []) if y in forms)),
                  tuple(sorted(grounded.get(rid, []))))
         for rid in sorted(n.id for n in nodes.values() if n.label is Label.RULE)
@@ -326,7 +329,7 @@ class Generator:
             facts.update(self._marginal(self._extra((0.5, 0.35, 0.15))))
         elif mode < 0.9:
             rule = self.rng.choice(self.seed_rules)
-            facts = set(rule.requires) if rule.condition == "all" else {self.rng.choice(rule.requires)}
+            facts = set(rule.requires) if rule.condition == RuleCondition.ALL else {self.rng.choice(rule.requires)}
             facts.update(self._marginal(self._extra((0.4, 0.4, 0.2))))
         else:
             facts = set(self._marginal(self.rng.randint(1, 4)))
@@ -442,30 +445,29 @@ class Generator:
         roll = self.rng.random()
         before = {(h.form, h.party, h.share) for h in earlier.decision.held}
         if roll < 0.6 or criminal:
-            return "affirmed", list(earlier.facts), Decision(list(earlier.decision.held), earlier.decision.rule,
-                                                             "affirmed")
+            return AFFIRMED, list(earlier.facts), Decision(list(earlier.decision.held), earlier.decision.rule, AFFIRMED)
         if roll < 0.85:
             facts = sorted(set(earlier.facts) | set(self._marginal(1)), key=self.fact_index.__getitem__)
             for _ in range(4):
                 later = self.decide(facts)
                 if later.held and {(h.form, h.party, h.share) for h in later.held} != before:
-                    return "modified", facts, later
+                    return MODIFIED, facts, later
             form = self.rng.choice([f for f in _NOISE_FORMS if (f, "platform", None) not in before
                                     and f != "no-liability"])
-            return "modified", facts, Decision(self._parties(form, frozenset(facts)), None, "modified on appeal")
+            return MODIFIED, facts, Decision(self._parties(form, frozenset(facts)), None, "modified on appeal")
         liable = any(h.form != "no-liability" for h in earlier.decision.held)
         if liable:
             facts = [f for f in earlier.facts if f != "qualification-review-failed"]
             if "formal-review-done" in self.fact_index:
                 facts = sorted({*facts, "formal-review-done"}, key=self.fact_index.__getitem__)
-            return "reversed", facts, Decision([Held("no-liability", "platform")], None, "reversed on appeal")
+            return REVERSED, facts, Decision([Held("no-liability", "platform")], None, "reversed on appeal")
         rule = self.rng.choice(self.seed_rules)
         facts = sorted(set(earlier.facts) | set(rule.requires), key=self.fact_index.__getitem__)
         later = self.decide(facts)
         if not later.held or all(h.form == "no-liability" for h in later.held):
             form = self.rng.choice([f for f in rule.forms if f not in _NOT_CIVIL] or ["supplementary"])
             later = Decision(self._parties(form, frozenset(facts)), rule, "reversed on appeal")
-        return "reversed", facts, later
+        return REVERSED, facts, later
 
     def instances(self, count: int) -> Iterator[list[Instance]]:
         """Disputes until ``count`` instances have been drawn."""
@@ -530,7 +532,7 @@ def render_instance(inst: Instance, dispute: int, seed: int) -> str:
     decision = inst.decision
     if decision.held:
         basis = (f" following rule {decision.rule.id} ({decision.rule.framework})"
-                 if decision.rule and decision.note in ("rule", "affirmed") else f" ({decision.note})")
+                 if decision.rule and decision.note in ("rule", AFFIRMED) else f" ({decision.note})")
         holding = f"The court held {_held_text(decision.held)},{basis}."
         outcome = f"Held: {_held_text(decision.held)}."
     else:

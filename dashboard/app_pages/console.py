@@ -12,7 +12,7 @@ from lawgraph.dashboard.i18n import t
 config = state.settings()
 view.schema_panel()
 view.example_picker()
-st.session_state.setdefault(view.QUERY_KEY, "MATCH (a:Article {law: 'ECL'})-[r:REFERS_TO]->(b)\nRETURN a, r, b")
+st.session_state.setdefault(view.QUERY_KEY, view.DEFAULT_QUERY)
 st.session_state.setdefault(view.PARAMS_KEY, "{}")
 
 with st.form("cypher-form"):
