@@ -368,34 +368,42 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelType.JUSTIFIES,
         (Label.DOCTRINE,),
         (Label.OBLIGATION, Label.ARTICLE, Label.PARAGRAPH),
-        (),
+        ("note_en",),
         description="a doctrine justifies a duty or a provision",
     ),
-    RelType.ANSWERS: RelationshipSpec(RelType.ANSWERS, (Label.POSITION,), (Label.ISSUE,), ()),
+    RelType.ANSWERS: RelationshipSpec(RelType.ANSWERS, (Label.POSITION,), (Label.ISSUE,), ("note_en",)),
     RelType.CONCERNS: RelationshipSpec(
-        RelType.CONCERNS, (Label.ISSUE,), (Label.ARTICLE, Label.PARAGRAPH, Label.OBLIGATION, Label.LIABILITY_FORM), ()
+        RelType.CONCERNS,
+        (Label.ISSUE,),
+        (Label.ARTICLE, Label.PARAGRAPH, Label.OBLIGATION, Label.LIABILITY_FORM),
+        ("note_en",),
     ),
     RelType.ADVOCATES: RelationshipSpec(
         RelType.ADVOCATES,
         (Label.POSITION,),
         (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE),
-        (),
+        ("note_en",),
     ),
-    RelType.BASED_ON: RelationshipSpec(RelType.BASED_ON, (Label.POSITION,), (Label.DOCTRINE,), ()),
+    RelType.BASED_ON: RelationshipSpec(RelType.BASED_ON, (Label.POSITION,), (Label.DOCTRINE,), ("note_en",)),
     RelType.ARGUES: RelationshipSpec(
         RelType.ARGUES, (Label.PUBLICATION,), (Label.POSITION,), ("stance", "section"), keys=("stance", "section")
     ),
     RelType.PROPOSES: RelationshipSpec(RelType.PROPOSES, (Label.POSITION,), (Label.RULE,), ()),
     RelType.REQUIRES: RelationshipSpec(RelType.REQUIRES, (Label.RULE,), (Label.FACT,), ()),
     RelType.YIELDS: RelationshipSpec(
-        RelType.YIELDS, (Label.RULE,), (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE), ()
+        RelType.YIELDS,
+        (Label.RULE,),
+        (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE),
+        ("note_en",),
     ),
-    RelType.GROUNDED_IN: RelationshipSpec(RelType.GROUNDED_IN, (Label.RULE,), (Label.ARTICLE, Label.PARAGRAPH), ()),
-    RelType.HAS_FACT: RelationshipSpec(RelType.HAS_FACT, (Label.CASE,), (Label.FACT,), ()),
-    RelType.APPLIES: RelationshipSpec(RelType.APPLIES, (Label.CASE,), (Label.ARTICLE, Label.PARAGRAPH), ()),
-    RelType.RELIES_ON: RelationshipSpec(RelType.RELIES_ON, (Label.CASE,), (Label.DOCTRINE,), ()),
+    RelType.GROUNDED_IN: RelationshipSpec(
+        RelType.GROUNDED_IN, (Label.RULE,), (Label.ARTICLE, Label.PARAGRAPH), ("note_en",)
+    ),
+    RelType.HAS_FACT: RelationshipSpec(RelType.HAS_FACT, (Label.CASE,), (Label.FACT,), ("note_en",)),
+    RelType.APPLIES: RelationshipSpec(RelType.APPLIES, (Label.CASE,), (Label.ARTICLE, Label.PARAGRAPH), ("note_en",)),
+    RelType.RELIES_ON: RelationshipSpec(RelType.RELIES_ON, (Label.CASE,), (Label.DOCTRINE,), ("note_en",)),
     RelType.HELD: RelationshipSpec(
-        RelType.HELD, (Label.CASE,), (Label.LIABILITY_FORM,), ("party", "share"), keys=("party",)
+        RelType.HELD, (Label.CASE,), (Label.LIABILITY_FORM,), ("party", "share", "note_en"), keys=("party",)
     ),
     RelType.APPEAL_OF: RelationshipSpec(
         RelType.APPEAL_OF,
@@ -417,12 +425,14 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelType.DISCUSSES, (Label.PUBLICATION,), (Label.CASE,), ("section",), keys=("section",)
     ),
     RelType.CITES: RelationshipSpec(RelType.CITES, (Label.PUBLICATION,), (Label.PUBLICATION,), ()),
-    RelType.RELATED_TO: RelationshipSpec(RelType.RELATED_TO, (Label.DOCTRINE,), (Label.DOCTRINE,), (), extension=True),
+    RelType.RELATED_TO: RelationshipSpec(
+        RelType.RELATED_TO, (Label.DOCTRINE,), (Label.DOCTRINE,), ("note_en",), extension=True
+    ),
     RelType.ELABORATES: RelationshipSpec(
         RelType.ELABORATES,
         (Label.POSITION,),
         (Label.OBLIGATION,),
-        (),
+        ("note_en",),
         extension=True,
         description="a position spells out the content of a duty",
     ),

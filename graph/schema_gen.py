@@ -4,6 +4,9 @@
 
 - ``graph/schema_data.py``: labels, relationship types, vocabularies (enums), property ranges, the store
   DDL (unique labels, indexes), RDF terms as CURIEs, dashboard styles and fact-group titles;
+- ``graph/shapes/lawgraph.ttl``: the SHACL shapes of the RDF export — the node shapes of
+  ``graph/schema/shapes_nodes.ttl`` with the schema's classes and vocabularies filled in, and one shape per
+  relationship type (predicate, endpoints, claim sources, property constraints from the slots);
 - ``docs/schema.md``: the schema as a page.
 
 The generated files are committed; ``tests/test_schema.py`` regenerates them into a temporary folder and
@@ -32,7 +35,8 @@ SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "lawgraph.yaml"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_MODULE = "graph/schema_data.py"
 SCHEMA_DOC = "docs/schema.md"
-GENERATED = (DATA_MODULE, SCHEMA_DOC)
+SHAPES = "graph/shapes/lawgraph.ttl"
+GENERATED = (DATA_MODULE, SCHEMA_DOC, SHAPES)
 HEADER = ("GENERATED from graph/schema/lawgraph.yaml by `make schema` (python -m lawgraph.graph.schema_gen): "
           "do not edit")
 PYTHON_TYPES = {"string": "str", "integer": "int", "float": "float", "boolean": "bool", "date_text": "str"}
@@ -311,6 +315,90 @@ def ruff_format(text: str) -> str:
     return done.stdout
 
 
+# -- graph/shapes/lawgraph.ttl -------------------------------------------------------------------
+SHAPES_TEMPLATE = SCHEMA_FILE.with_name("shapes_nodes.ttl")
+XSD_OF = {"string": "xsd:string", "integer": "xsd:integer", "float": "xsd:double", "boolean": "xsd:boolean"}
+def _ttl_list(items: Iterable[str]) -> str:
+    return "( " + " ".join(items) + " )"
+
+
+def _standard_classes(s: _Schema, label: str) -> list[str]:
+    """The standard classes a label's nodes get besides their own ``lg:`` class (mixins, ``rdf_extra_classes``)."""
+    return [*(str(s.cls(m).class_uri) for m in s.cls(label).mixins or []),
+            *_words(s.ann(label).get("rdf_extra_classes"))]
+
+
+def _endpoint(s: _Schema, labels: tuple[str, ...]) -> str:
+    """What the subject or object of a relationship must be: the outcome shape, one label's class, the most
+    specific standard class the labels share (e.g. ``eli:LegalResourceSubdivision``), or any of their classes."""
+    if set(labels) == set(s.layer("outcome")) and len(labels) > 1:
+        return "sh:node lgsh:OutcomeNode"
+    if len(labels) == 1:
+        return f"sh:class {s.cls(labels[0]).class_uri}"
+    shared = set.intersection(*(set(_standard_classes(s, n)) for n in labels))
+    if shared:
+        holders = {c: sum(c in _standard_classes(s, n) for n in s.labels) for c in shared}
+        return f"sh:class {min(sorted(shared), key=holders.__getitem__)}"
+    return "sh:or " + _ttl_list(f"[ sh:class {s.cls(n).class_uri} ]" for n in labels)
+
+
+def _property_shape(s: _Schema, slot: Any) -> str:
+    ann = _annotations(slot)
+    if ann.get("shape"):
+        return f"sh:property {ann['shape']}"
+    curie, kind, _ = s.term(slot) or (str(slot.slot_uri), "value", False)
+    parts = [f"sh:path {curie}"]
+    if slot.required:
+        parts.append("sh:minCount 1")
+    if not slot.multivalued:
+        parts.append("sh:maxCount 1")
+    rng = str(slot.range or s.schema.default_range)
+    if rng in s.enums:
+        parts.append("sh:in " + _ttl_list(f'"{v}"' for v in s.enums[rng].permissible_values))
+    elif kind in ("zh", "en"):
+        parts.append(f'sh:languageIn ( "{kind}" )')
+    else:
+        parts.append(f"sh:datatype {XSD_OF[rng]}")
+    if slot.minimum_value is not None:
+        parts.append(f"sh:minInclusive {slot.minimum_value}")
+    if slot.maximum_value is not None:
+        parts.append(f"sh:maxInclusive {slot.maximum_value}")
+    return f"sh:property [ {' ; '.join(parts)} ]"
+
+
+def render_shapes(s: _Schema) -> str:
+    """The SHACL shapes: the node shapes of the template with the schema's names, then one shape per relationship."""
+    text = SHAPES_TEMPLATE.read_text(encoding="utf-8")
+    exported = [n for n in s.labels if not _flag(s.ann(n).get("index"))]
+    fills = {"generated": HEADER + ".",
+             "node_classes": ", ".join(str(s.cls(n).class_uri) for n in exported),
+             "or:outcome": _ttl_list(f"[ sh:class {s.cls(n).class_uri} ]" for n in s.layer("outcome"))}
+    fills |= {f"in:{name}": _ttl_list(f'"{v}"' for v in e.permissible_values) for name, e in s.enums.items()}
+    for key, value in fills.items():
+        text = text.replace("{{" + key + "}}", value)
+    if "{{" in text:
+        raise ValueError(f"{SHAPES_TEMPLATE.name}: unknown placeholder at {text[text.index('{{'):][:40]!r}")
+    out = [text.rstrip("\n"), ""]
+    for n in s.relationships:
+        a = s.ann(n)
+        if not a.get("predicate"):
+            continue  # an index relationship: not exported
+        lines = [f"lgsh:{n} a sh:NodeShape"]
+        if s.cls(n).description:
+            lines.append(f'rdfs:comment "{s.cls(n).description}"')
+        lines += [f"sh:targetClass {s.cls(n).class_uri}",
+                  f"sh:property [ sh:path rdf:predicate ; sh:hasValue {a['predicate']} ]",
+                  f"sh:property [ sh:path rdf:subject ; sh:minCount 1 ; sh:maxCount 1 ; "
+                  f"{_endpoint(s, _words(a['source']))} ]",
+                  f"sh:property [ sh:path rdf:object ; sh:minCount 1 ; sh:maxCount 1 ; "
+                  f"{_endpoint(s, _words(a['target']))} ]"]
+        if _flag(a.get("claim", True)):
+            lines.append("sh:property lgsh:ClaimSourcesProperty")
+        lines += [_property_shape(s, s.slot(p, n)) for p in s.own_slots(n)]
+        out += [" ;\n    ".join(lines) + " .", ""]
+    return "\n".join(out)
+
+
 # -- docs/schema.md ------------------------------------------------------------------------------
 def render_schema_doc(s: _Schema) -> str:
     lines = ["# Graph schema", "",
@@ -356,7 +444,7 @@ def render_schema_doc(s: _Schema) -> str:
 def generate(schema: Path = SCHEMA_FILE) -> dict[str, str]:
     """Every generated file: path relative to the checkout → its text."""
     s = _Schema(schema)
-    return {DATA_MODULE: render_data_module(s), SCHEMA_DOC: render_schema_doc(s)}
+    return {DATA_MODULE: render_data_module(s), SCHEMA_DOC: render_schema_doc(s), SHAPES: render_shapes(s)}
 
 
 def write(out: Path, schema: Path = SCHEMA_FILE) -> list[Path]:

@@ -71,7 +71,7 @@ def test_tier_types_are_stated_per_label() -> None:
 
 
 def test_shape_vocabularies_are_the_schema_enums() -> None:
-    """The hand-written SHACL shapes list each vocabulary as the schema does (same values, same order)."""
+    """The SHACL shapes list each vocabulary as the schema does (same values, same order)."""
     shapes = load_shapes()
     lists = {}
     for node in shapes.subjects(SH["in"], None):
@@ -135,3 +135,36 @@ def test_a_field_the_schema_does_not_know_is_refused_with_file_and_line(tmp_path
                            "the schema (graph/schema/lawgraph.yaml)"), messages
     # the refused obligation is not in the graph, so what refers to it is reported too
     assert all("unknown id 'qualification-review'" in m for m in messages[1:]), messages
+
+
+def _type_name(annotation: object) -> str:
+    """``Annotated[str, …] | None`` → ``str``; ``list[Annotated[str, …]]`` → ``list[str]``; a Literal → its values."""
+    import types
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _type_name(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        kept = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _type_name(kept[0]) if len(kept) == 1 else repr(annotation)
+    if origin is list:
+        return f"list[{_type_name(typing.get_args(annotation)[0])}]"
+    if origin is typing.Literal:
+        return "|".join(map(str, typing.get_args(annotation)))
+    return getattr(annotation, "__name__", repr(annotation))
+
+
+def test_record_field_types_are_the_schema_types() -> None:
+    """A field that becomes a node property has the schema's type (vocabularies: the schema's values)."""
+    checked = 0
+    for model, label in _entry_models():
+        for name, field in model.model_fields.items():
+            if name not in LABELS[label].properties:
+                continue
+            wanted = schema_data.LABEL_RANGES.get((label, name), schema_data.PROPERTY_RANGES[name])
+            if wanted in schema_data.VOCABULARIES:
+                wanted = "|".join(schema_data.VOCABULARIES[wanted])
+            assert _type_name(field.annotation) == wanted, (model.__name__, name, field.annotation, wanted)
+            checked += 1
+    assert checked > 60
