@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lawgraph.queries.outcomes import OutcomeReport
+from lawgraph.dashboard.explain import explanation
+from lawgraph.queries.outcome_report import OutcomeReport
 
 
 def _named(item_id: str, names: Mapping[str, Mapping[str, Any]]) -> str:
@@ -57,12 +58,13 @@ def case_brief(case: Mapping[str, Any], held: list[Mapping[str, Any]], report: O
     if case.get("relies_on"):
         lines += ["", "## Doctrines relied on", *_bullets([_named(str(d), names) for d in case["relies_on"]])]
     if report is not None:
-        fired = [r for r in report.rules if r.status == "fires"]
+        fired = report.fired
         lines += ["", "## What the frameworks in the graph predict on these facts", *_bullets([
             f"{_named(r.framework, names)}: {', '.join(_named(o['id'], names) for o in r.outcomes)} "
             f"— rule `{r.id}`, grounded in {', '.join(r.articles) or 'no article'} [{'; '.join(r.sources)}]"
             for r in fired])]
-        lines += ["", "## Explanation", report.explanation.get("en", ""), "", report.explanation.get("zh", "")]
+        text = explanation(report)
+        lines += ["", "## Explanation", text["en"], "", text["zh"]]
     if case.get("discussed_by"):
         lines += ["", "## Discussed in", *_bullets([str(d) for d in case["discussed_by"]])]
     if case.get("vagueness_en"):

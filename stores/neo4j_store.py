@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
 from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
@@ -45,16 +46,21 @@ class Neo4jStore:
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None,
              row_cap: int | None = None) -> QueryResult:
+        return self.read_batch([(query, params or {})], timeout_ms=timeout_ms, row_cap=row_cap)[0]
+
+    def read_batch(self, statements: Sequence[ReadQuery], *, timeout_ms: int | None = None,
+                   row_cap: int | None = None) -> list[QueryResult]:
+        """The queries one after the other in one read transaction (``timeout_ms`` bounds the transaction)."""
         import neo4j
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
-        check_read(query)  # the parse first: one clear refusal naming the clause or procedure
+        for query, _ in statements:
+            check_read(query)  # the parse first: one clear refusal naming the clause or procedure
         started = time.perf_counter()
         timeout = timeout_ms / 1000 if timeout_ms else None
 
-        @neo4j.unit_of_work(timeout=timeout)
-        def work(tx: Any) -> tuple[list[str], list[dict[str, Any]], bool]:
-            result = tx.run(query, params or {})
+        def rows_of(tx: Any, query: str, params: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]], bool]:
+            result = tx.run(query, dict(params))
             columns = list(result.keys())
             rows: list[dict[str, Any]] = []
             for record in result:
@@ -63,9 +69,13 @@ class Neo4jStore:
                 rows.append({c: plain_value(record[c]) for c in columns})
             return columns, rows, False
 
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx: Any) -> list[tuple[list[str], list[dict[str, Any]], bool]]:
+            return [rows_of(tx, query, params) for query, params in statements]
+
         try:
             with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-                columns, rows, truncated = session.execute_read(work)
+                answers = session.execute_read(work)
         except ClientError as exc:
             code = exc.code or ""
             if "AccessMode" in code or "Forbidden" in code or "WriteOnReadOnlyAccessDbException" in code:
@@ -79,7 +89,8 @@ class Neo4jStore:
             raise StoreError(f"{exc.code}: {exc.message}") from None
         except DriverError as exc:  # the server went away (stopped, restarting, unreachable)
             raise StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}") from None
-        return QueryResult(columns, rows, truncated, (time.perf_counter() - started) * 1000)
+        elapsed = (time.perf_counter() - started) * 1000
+        return [QueryResult(columns, rows, truncated, elapsed) for columns, rows, truncated in answers]
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         self.write_count(query, params)

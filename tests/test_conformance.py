@@ -13,7 +13,6 @@ from lawgraph.stores.embedded import EmbeddedStore
 FACTS = ["platform-knew-or-should-have-known", "no-necessary-measures", "life-health-goods"]
 PARAMS: dict[str, dict[str, Any]] = {
     "appeal_chains": {},
-    "appeal_links": {"cases": ["(2020)黑01民终4637号", "(2018)京0491民初2386号"]},
     "article": {"id": "ECL:38"},
     "article_neighbourhood": {"id": "CC:1198"},
     "article_paragraphs": {"id": "CL:286-1"},
@@ -35,8 +34,6 @@ PARAMS: dict[str, dict[str, Any]] = {
     "node_neighbourhood": {"id": "safety-guarantee"},
     "positions_named": {"ids": ["tiered-liability-ladder", "statutory-ecl"]},
     "relationship_counts": {},
-    "rule_details": {"ids": ["ecl-38-1-joint", "ladder-tier-3-supplementary"]},
-    "rule_paths": {"rules": ["ecl-38-1-joint", "ladder-tier-1-joint"]},
     "rules_for_facts": {"facts": FACTS, "framework": None},
     "search_nodes": {"q": "safety"},
     "similar_cases": {"facts": FACTS, "limit": 10},
