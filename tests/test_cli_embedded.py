@@ -13,6 +13,7 @@ from lawgraph.graph.model import GraphData
 
 pytestmark = pytest.mark.embedded
 CLI = [sys.executable, "-m", "lawgraph"]
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,9 @@ def test_named_query_and_outcomes_cli(env: dict[str, str]) -> None:
                           "--json"], capture_output=True, text=True, env=env, check=True)
     report = json.loads(out.stdout)
     assert any(r["id"] == "ecl-38-1-joint" and r["liability_form"] == "joint-several" for r in report["rules"])
+    assert report["schema_version"] == "1.0" and "Under E-Commerce Law art. 38" in report["explanation"]["en"]
+    schema = subprocess.run([*CLI, "outcomes", "--schema"], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(schema.stdout) == json.loads((REPO / "docs" / "outcomes.schema.json").read_text(encoding="utf-8"))
     bad = subprocess.run([*CLI, "outcomes", "--facts", "no-such-fact"], capture_output=True, text=True, env=env)
     assert bad.returncode == 2 and "unknown fact id 'no-such-fact'" in bad.stderr and "Traceback" not in bad.stderr
 

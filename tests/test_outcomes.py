@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
-from lawgraph.dashboard.explain import explanation
+from lawgraph.dashboard.explain import explained, explanation, report_schema
 from lawgraph.queries.library import QueryLibrary
-from lawgraph.queries.outcome_report import RuleStatus
+from lawgraph.queries.outcome_report import SCHEMA_VERSION, RuleStatus
 from lawgraph.queries.outcomes import UnknownFact, outcomes
 from lawgraph.stores.base import ReadOnlyViolation
 from lawgraph.stores.embedded import EmbeddedStore
@@ -139,3 +143,27 @@ def test_rules_for_facts_lists_what_plain_matches_find(embedded_store: EmbeddedS
                 "MATCH (x:Doctrine)-[:JUSTIFIES]->({id: $id}) RETURN x.id AS id", article["id"])
             duties += len(article["duties"])
     assert duties > 50, "the comparison covers articles with duties"
+
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "outcomes.schema.json"
+
+
+def test_committed_schema_is_the_generated_one() -> None:
+    committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert committed == report_schema(), "regenerate: lawgraph outcomes --schema > docs/outcomes.schema.json"
+    jsonschema.Draft202012Validator.check_schema(committed)
+    statuses = committed["$defs"]["RuleStatus"]["enum"]
+    assert statuses == [s.value for s in RuleStatus] == ["fires", "near-miss", "excluded"]
+
+
+@pytest.mark.parametrize("facts", [["platform-knew-or-should-have-known", "no-necessary-measures"],
+                                   ["life-health-goods", "food-product", "formal-review-done"],
+                                   ["platform-transaction-shown", "life-health-goods"]])
+def test_real_reports_validate_against_the_schema(embedded_lib: QueryLibrary, facts: list[str]) -> None:
+    document = json.loads(json.dumps(explained(outcomes(embedded_lib, facts)).to_dict(), ensure_ascii=False))
+    assert document["schema_version"] == SCHEMA_VERSION
+    jsonschema.validate(document, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")),
+                        cls=jsonschema.Draft202012Validator)
+    broken = {**document, "rules": [{**document["rules"][0], "status": "applies"}]}
+    with pytest.raises(jsonschema.ValidationError, match="'applies' is not one of"):
+        jsonschema.validate(broken, report_schema(), cls=jsonschema.Draft202012Validator)
