@@ -17,7 +17,7 @@ gives byte-identical files):
   facts of one liability rule (so every rule is exercised) plus 0–2 such extra facts; 10 % 1–4
   facts from the marginal. Contradictory pairs (e.g. ``formal-review-done`` with
   ``qualification-review-failed``) keep only the second.
-* **Holding** — the rules are evaluated as :mod:`queries.outcomes` does (``all``/``any``
+* **Holding** — the rules are evaluated as :mod:`queries.reasoning` does (``all``/``any``
   conditions, ``excludes``); the court follows one fired rule that yields a liability form,
   preferring statutory frameworks, then the liability ladder by tier. Noise: with probability
   :data:`NOISE_OTHER_FORM` the court holds another form (a split decision), with
@@ -151,7 +151,7 @@ class RuleInfo:
     articles: tuple[str, ...]
 
     def fires(self, facts: frozenset[str]) -> bool:
-        """Whether the rule fires on ``facts`` (as :func:`queries.outcomes.outcomes` decides).
+        """Whether the rule fires on ``facts`` (as :func:`queries.reasoning.rule_standing` decides it applies).
 
         >>> rule = RuleInfo("r", "f", None, "all", ("a", "b"), ("x",), ("joint-several",), ())
         >>> rule.fires(frozenset({"a", "b"})), rule.fires(frozenset({"a"})), rule.fires(frozenset({"a", "b", "x"}))
