@@ -26,6 +26,7 @@ from lawgraph.queries.outcome_report import (
     STATUS_ORDER,
     AppealStep,
     CaseMatch,
+    Holding,
     Names,
     Outcome,
     OutcomePath,
@@ -115,12 +116,6 @@ class RuleRow(TypedDict):
     sources: list[str] | None
 
 
-class HeldRow(TypedDict):
-    form: str
-    party: str
-    share: float | None
-
-
 class AppealLink(TypedDict):
     """An appeal: the later instance, the earlier one it reviewed, and how it dealt with it."""
 
@@ -140,7 +135,7 @@ class CaseRow(TypedDict):
     shared: int
     other_facts: int
     pattern: str
-    held: list[HeldRow]
+    held: list[Holding]
     appeal_links: list[AppealLink]
 
 
