@@ -15,6 +15,7 @@ from lawgraph.dashboard.case_cards import vocabulary_name
 from lawgraph.dashboard.explain import explanation as explain_report
 from lawgraph.dashboard.graph_view import MISSING, GraphModel
 from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
+from lawgraph.graph.model import Label
 from lawgraph.graph.schema_data import FACT_GROUP_TITLES
 from lawgraph.queries.outcome_report import OutcomeReport, RuleOutcome, RuleStatus, TriggeredOutcome
 
@@ -131,7 +132,7 @@ def rules_table(report: OutcomeReport) -> None:
 def _node_name(item: dict[str, str]) -> str:
     """A path node's name; the report names obligations by id, so look those up."""
     name = item.get("name") or item["id"]
-    if name == item["id"] and item["label"] not in ("Article", "Paragraph"):
+    if name == item["id"] and item["label"] not in (Label.ARTICLE, Label.PARAGRAPH):
         found = state.node(item["id"]) or {}
         return str(found.get("name_en") or name)
     return name
@@ -150,10 +151,10 @@ def path_model(report: OutcomeReport, include_near: bool) -> GraphModel:
         for step in rule.path.relationships:
             model.add_edge(step.source, step.rel, step.target)
         for fact in rule.missing if near else []:
-            model.add_node(fact, "Fact", fact)
+            model.add_node(fact, Label.FACT, fact)
             model.add_edge(rule.id, MISSING, fact)
     for fact in report.facts:
-        model.add_node(fact, "Fact", fact)
+        model.add_node(fact, Label.FACT, fact)
     return model
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from lawgraph.graph.model import BASE_LABEL, Label, RelType
+from lawgraph.graph.schema_data import RuleCondition
 from lawgraph.queries.outcome_report import (
     STATUS_ORDER,
     AppealStep,
@@ -218,7 +219,7 @@ def rule_standing(condition: str, required: Sequence[str], excludes: Sequence[st
     matched = sorted({f for f in required if f in facts})
     missing = sorted({f for f in required if f not in facts})
     excluded_by = sorted({f for f in excludes if f in facts})
-    holds = bool(matched) and (condition == "any" or not missing)
+    holds = bool(matched) and (condition == RuleCondition.ANY or not missing)
     if holds:
         status: RuleStatus | None = RuleStatus.EXCLUDED if excluded_by else RuleStatus.APPLIES
     elif matched and len(missing) == 1 and not excluded_by:
