@@ -6,12 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: setup dashboard test lint bench docs schema neo4j-start neo4j-stop clean
+.PHONY: setup dashboard test lint bench test-slow lock docs schema neo4j-start neo4j-stop clean
 
-$(BIN)/lawgraph: pyproject.toml constraints.txt
+# The venv is installed from the lock (scripts/lock.sh): every package of requirements.lock (runtime + dev +
+# bench, pip and uv among them) at its pinned version and hash, nothing resolved here; then the check that
+# pyproject.toml and the lock agree (with the venv's uv), and lawgraph itself, editable, without dependencies.
+$(BIN)/lawgraph: pyproject.toml uv.lock requirements.lock
 	@test -x $(BIN)/python || "$$(bash scripts/install-python.sh)" -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
+	bash scripts/lock.sh --check
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $(BIN)/lawgraph
 
 # Also byte-compiles the project (its modules are otherwise compiled on every start where
@@ -26,6 +31,14 @@ dashboard: setup
 
 test: setup
 	bash scripts/test.sh
+
+# the tests marked slow (over a minute: the 10k and 100k benchmarks), which addopts deselects
+test-slow: setup
+	$(BIN)/python -m pytest -m slow
+
+# after changing pyproject.toml's dependencies: re-lock and re-export (scripts/lock.sh; ARGS=--upgrade …)
+lock:
+	bash scripts/lock.sh $(ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -93,6 +93,7 @@ def test_report_renders_targets_plots_and_tables(tmp_path: Path) -> None:
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
 
 
+@pytest.mark.slow
 @pytest.mark.neo4j
 @pytest.mark.embedded
 def test_bench_10k_both_backends(tmp_path: Path, data_dir: Path) -> None:
