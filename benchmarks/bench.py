@@ -251,12 +251,6 @@ def time_queries(store: Any, runs: int, warmup: int = WARMUP) -> dict[str, Any]:
     return figures
 
 
-def _target(backend: str, store: Any) -> Any:
-    from lawgraph.ingest.targets import EmbeddedTarget, Neo4jTarget
-
-    return EmbeddedTarget(store) if backend == "embedded" else Neo4jTarget(store)
-
-
 @contextlib.contextmanager
 def _worker_store(backend: str, workdir: Path, conn: Neo4jConn | None) -> Iterator[Any]:
     if backend == "embedded":
@@ -280,8 +274,8 @@ def worker_bundled(backend: str, workdir: Path, conn: Neo4jConn | None, data: Pa
     graph = build_graph(data).graph
     build_s = time.perf_counter() - started
     with _worker_store(backend, workdir, conn) as store:
-        stats = load_graph(_target(backend, store), graph)
-        again = load_graph(_target(backend, store), graph)  # `lawgraph load` once more: Neo4j's merge plan
+        stats = load_graph(store.loader(), graph)
+        again = load_graph(store.loader(), graph)  # `lawgraph load` once more: Neo4j's merge plan
     return {"bundled_build_s": round(build_s, 3), "bundled_load_s": round(stats.seconds, 3),
             "bundled_reload_s": round(again.seconds, 3), "bundled_nodes": stats.nodes,
             "bundled_relationships": stats.relationships}
@@ -312,7 +306,7 @@ def worker_main(backend: str, workdir: Path, conn: Neo4jConn | None, data: Path,
     build_peak = peak_rss_mb()
     cases = sum(1 for n in graph.nodes.values() if n.label is Label.CASE)
     with _worker_store(backend, workdir, conn) as store:
-        stats = load_graph(_target(backend, store), graph)
+        stats = load_graph(store.loader(), graph)
         del graph
         loaded_peak = peak_rss_mb()
         child = redis_pid(store) if backend == "embedded" else None

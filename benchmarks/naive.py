@@ -127,19 +127,15 @@ class _GraphWriter:
 
 def prepare_embedded(store: Any, graph: str = "naive") -> WritableStore:
     """An empty graph ``graph`` in an embedded store, with the loader's indexes and constraints."""
-    from lawgraph.ingest.writer import INDEXES, unique_labels
+    from lawgraph.stores.embedded_load import prepare_graph
 
-    store.drop_graph(graph)
-    for label in unique_labels():
-        store.constrain_unique(graph, label, "id")
-    for label, prop in INDEXES:
-        store.index(graph, label, prop)
+    prepare_graph(store, graph)
     return _GraphWriter(store, graph)
 
 
 def prepare_neo4j(store: Any) -> WritableStore:
     """The Neo4j database with the loader's constraints and indexes (it must be empty)."""
-    from lawgraph.ingest.writer import INDEXES, unique_labels
+    from lawgraph.graph.loading import INDEXES, unique_labels
 
     for label in unique_labels():
         store.write(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")

@@ -1,15 +1,17 @@
 """Write a built graph into a store: batched ``UNWIND $rows …``, idempotent, all-or-nothing.
 
-One code path for both stores. A :class:`LoadTarget` says how a store begins a load, writes one
-batch, and makes the load visible at the end: the embedded store writes into a staging graph and
-swaps it in atomically; Neo4j tags every node and relationship with the run's ``load_id`` and, when
-the run completes, deletes whatever an earlier (or killed) run left that this run did not write.
+One code path for both stores. Each store brings its own :class:`~lawgraph.graph.loading.Loader`
+(``store.loader()``, in :mod:`lawgraph.stores`) that begins a load, writes one batch, and makes the
+load visible at the end in one step: the embedded store writes into a staging graph and swaps it in;
+Neo4j writes the whole load in one transaction, tags every node and relationship with the run's
+``load_id`` and, before the commit, deletes what the last load had and this run did not write. This
+module makes the batches and drives the loader; it knows no store.
 
-Two plans, chosen by the target in :meth:`LoadTarget.begin`:
+Two plans, chosen by the loader in :meth:`~lawgraph.graph.loading.Loader.begin`:
 
 * **merge** (the general case: a Neo4j database that already holds a load) — ``MERGE`` by ``id``,
   relationships matched by their endpoints' ``id`` through the ``Entity.id`` index, rows as maps.
-* **create** (the target writes into an empty graph: the embedded store's fresh staging graph, an
+* **create** (the loader writes into an empty graph: the embedded store's fresh staging graph, an
   empty Neo4j database) — ``CREATE``, each node batch returns the internal ids of the nodes it made,
   and relationships find their endpoints by internal id (``id()`` / ``elementId()`` seeks, no index
   lookups); rows are flat lists in a fixed column order (smaller parameters, no per-row maps). The
@@ -29,31 +31,15 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
+from lawgraph.graph.loading import Batch, Loader
 from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from lawgraph.graph.schema_data import INDEXES as SCHEMA_INDEXES
-from lawgraph.graph.schema_data import UNIQUE_LABELS
 from lawgraph.ingest.gc_pause import gc_paused
 
-#: rows per write of the merge plan (and the default of a target that states none)
+#: rows per write of the merge plan (and the default of a loader that states none)
 BATCH_SIZE = 1_000
-
-
-@dataclass(frozen=True)
-class Batch:
-    """One write: the query, its rows, and what it is (for progress and errors).
-
-    ``node_ids`` (create plan only): the ids of the nodes the batch creates, in row order; the
-    query then returns one column, the internal id of each, and the target returns those values.
-    """
-
-    query: str
-    rows: list[Any]
-    what: str
-    relationships: int = 0
-    node_ids: list[str] | None = field(default=None, repr=False)
 
 
 def node_query(label: Label) -> str:
@@ -180,29 +166,6 @@ def plan_batches(graph: GraphData, extra: dict[str, Any] | None = None, batch_si
             yield Batch(query, rows, f"{rel.value} relationships", len(rows))
 
 
-class LoadTarget(Protocol):
-    """How one store takes a load.
-
-    Optional attributes, read after :meth:`begin`: ``fresh`` (bool: the load goes into an empty
-    graph, so the create plan may be used), ``id_function`` (``"id"`` or ``"elementId"``: how the
-    store names a node's internal id in Cypher; required when ``fresh``), ``batch_size`` (rows per
-    write this store does best with), ``writers`` (how many batches it may be given at once, from
-    as many threads; default 1).
-    """
-
-    def begin(self, load_id: str) -> dict[str, Any]:
-        """Prepare (indexes, staging); return extra properties for every row."""
-        ...
-
-    def write_batch(self, batch: Batch) -> list[Any] | None:
-        """Write one batch in one transaction; for a batch with ``node_ids``, return the query's column."""
-        ...
-
-    def finish(self, load_id: str, meta: dict[str, Any]) -> None:
-        """Make the load visible and record it."""
-        ...
-
-
 @dataclass
 class LoadStats:
     load_id: str
@@ -219,9 +182,9 @@ class _Pipeline:
     """Write batches on background threads while the caller makes the next ones.
 
     Making a batch is Python work; writing it is mostly waiting for the store (the socket releases the
-    GIL), so the two overlap. ``writers`` threads write at once (a store that runs transactions in
-    parallel, Neo4j, gains; the embedded store runs one write at a time, so it takes one). At most
-    ``depth`` batches wait; ``drain`` returns the written batches in order with what the target
+    GIL), so the two overlap. ``writers`` threads write at once (both stores' loaders take one today:
+    the embedded store runs one write at a time, Neo4j's load is one transaction). At most
+    ``depth`` batches wait; ``drain`` returns the written batches in order with what the loader
     returned; an error of a writer thread is raised in the caller.
     """
 
@@ -248,67 +211,68 @@ class _Pipeline:
         self.pool.shutdown(wait=True)
 
 
-def load_graph(target: LoadTarget, graph: GraphData, meta: dict[str, Any] | None = None,
+def load_graph(loader: Loader, graph: GraphData, meta: dict[str, Any] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                batch_size: int | None = None) -> LoadStats:
-    """Load ``graph`` through ``target``; ``progress(done, total, what)`` is called after each batch.
+    """Load ``graph`` through ``loader``; ``progress(done, total, what)`` is called after each batch.
 
-    ``batch_size`` overrides the target's own (``target.batch_size``, else :data:`BATCH_SIZE`).
-    Batches are written one at a time, in order, on a background thread while the next is made.
+    ``batch_size`` overrides the loader's own (``loader.batch_size``, else :data:`BATCH_SIZE`).
+    Batches are written in order, on background threads while the next is made. If anything fails
+    (or the load is interrupted), the loader is told to abort: readers keep the graph they had.
     """
     started = time.perf_counter()
     load_id = uuid.uuid4().hex
     with gc_paused():
-        extra = target.begin(load_id)
-        size = batch_size or getattr(target, "batch_size", None) or BATCH_SIZE
-        by_type = _edges_by_type(graph)
-        total = count_batches(graph, size, by_type)
-        done = 0
-        lock = threading.Lock()
-
-        def write(batch: Batch) -> list[Any] | None:
-            nonlocal done
-            returned = target.write_batch(batch)
-            with lock:
-                done += 1
-                if progress:
-                    progress(done, total, batch.what)
-            return returned
-
-        pipeline = _Pipeline(write, max(1, int(getattr(target, "writers", 1))))
         try:
-            if getattr(target, "fresh", False):
-                id_function = getattr(target, "id_function", "id")
-                internal: dict[str, Any] = {}
-
-                def keep_ids(written: list[tuple[Batch, list[Any] | None]]) -> None:
-                    for batch, returned in written:
-                        if returned is None or len(returned) != len(batch.rows):
-                            raise RuntimeError(f"{batch.what}: the store returned "
-                                               f"{0 if returned is None else len(returned)} ids for "
-                                               f"{len(batch.rows)} created nodes")
-                        internal.update(zip(batch.node_ids or [], returned, strict=True))
-
-                for batch in plan_create_nodes(graph, extra, size, id_function):
-                    keep_ids(pipeline.submit(batch))
-                keep_ids(pipeline.drain())  # relationships need every node's internal id
-                for batch in plan_create_edges(graph, internal, extra, size, id_function, by_type):
-                    pipeline.submit(batch)
-            else:
-                for batch in plan_batches(graph, extra, size, by_type):
-                    pipeline.submit(batch)
-            pipeline.drain()
-        finally:
-            pipeline.close()
-        target.finish(load_id, {**(meta or {}), "load_id": load_id, "nodes": len(graph.nodes),
-                                "relationships": len(graph.edges)})
+            _write_all(loader, graph, load_id, progress, batch_size)
+            loader.finish(load_id, {**(meta or {}), "load_id": load_id, "nodes": len(graph.nodes),
+                                    "relationships": len(graph.edges)})
+        except BaseException:
+            loader.abort()
+            raise
     return LoadStats(load_id, len(graph.nodes), len(graph.edges), time.perf_counter() - started)
 
 
-def unique_labels() -> list[str]:
-    """Labels that get a uniqueness constraint on ``id`` (every label, and the base label)."""
-    return list(UNIQUE_LABELS)
+def _write_all(loader: Loader, graph: GraphData, load_id: str,
+               progress: Callable[[int, int, str], None] | None, batch_size: int | None) -> None:
+    """Begin the load and write every batch of the plan the loader asks for (not yet visible)."""
+    extra = loader.begin(load_id)
+    size = batch_size or loader.batch_size or BATCH_SIZE
+    by_type = _edges_by_type(graph)
+    total = count_batches(graph, size, by_type)
+    done = 0
+    lock = threading.Lock()
 
+    def write(batch: Batch) -> list[Any] | None:
+        nonlocal done
+        returned = loader.write_batch(batch)
+        with lock:
+            done += 1
+            if progress:
+                progress(done, total, batch.what)
+        return returned
 
-#: extra indexes that hot queries use (the schema's ``indexed`` annotations)
-INDEXES: list[tuple[str, str]] = [(label.value, prop) for label, prop in SCHEMA_INDEXES]
+    pipeline = _Pipeline(write, max(1, loader.writers))
+    try:
+        if loader.fresh:
+            internal: dict[str, Any] = {}
+
+            def keep_ids(written: list[tuple[Batch, list[Any] | None]]) -> None:
+                for batch, returned in written:
+                    if returned is None or len(returned) != len(batch.rows):
+                        raise RuntimeError(f"{batch.what}: the store returned "
+                                           f"{0 if returned is None else len(returned)} ids for "
+                                           f"{len(batch.rows)} created nodes")
+                    internal.update(zip(batch.node_ids or [], returned, strict=True))
+
+            for batch in plan_create_nodes(graph, extra, size, loader.id_function):
+                keep_ids(pipeline.submit(batch))
+            keep_ids(pipeline.drain())  # relationships need every node's internal id
+            for batch in plan_create_edges(graph, internal, extra, size, loader.id_function, by_type):
+                pipeline.submit(batch)
+        else:
+            for batch in plan_batches(graph, extra, size, by_type):
+                pipeline.submit(batch)
+        pipeline.drain()
+    finally:
+        pipeline.close()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawgraph.ingest.fingerprint import data_fingerprint
 from lawgraph.settings import Settings
-from lawgraph.stores.base import Store, StoreError
+from lawgraph.stores.base import Loader, Store, StoreError
 from lawgraph.stores.embedded import EmbeddedStore
 
 if TYPE_CHECKING:  # the build (networkx), rich and the Neo4j driver are imported when used: opening the
@@ -139,7 +139,7 @@ def stale_notice(store: Store, data_dir: Path) -> str | None:
     return STALE_NOTICE if meta.get("fingerprint") != data_fingerprint(data_dir) else None
 
 
-def load_with_progress(target: Any, graph: GraphData, meta: dict[str, Any], quiet: bool = False) -> LoadStats:
+def load_with_progress(loader: Loader, graph: GraphData, meta: dict[str, Any], quiet: bool = False) -> LoadStats:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -147,7 +147,7 @@ def load_with_progress(target: Any, graph: GraphData, meta: dict[str, Any], quie
 
     console = Console(stderr=True)
     if quiet or (not console.is_terminal and "pytest" in sys.modules):
-        return load_graph(target, graph, meta)
+        return load_graph(loader, graph, meta)
     with Progress(TextColumn("[bold]loading[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("batches", total=None)
@@ -155,7 +155,7 @@ def load_with_progress(target: Any, graph: GraphData, meta: dict[str, Any], quie
         def step(done: int, total: int, what: str) -> None:
             bar.update(task, completed=done, total=total, description=what)
 
-        return load_graph(target, graph, meta, step)
+        return load_graph(loader, graph, meta, step)
 
 
 def ensure_embedded(store: EmbeddedStore, data_dir: Path, force: bool = False, quiet: bool = False) -> LoadStats | None:
@@ -164,17 +164,15 @@ def ensure_embedded(store: EmbeddedStore, data_dir: Path, force: bool = False, q
     if not force and store.has_graph() and store.meta().get("fingerprint") == fingerprint:
         return None
     from lawgraph.ingest.build import build_graph
-    from lawgraph.ingest.targets import EmbeddedTarget
 
     report = build_graph(data_dir)
-    return load_with_progress(EmbeddedTarget(store), report.graph,
+    return load_with_progress(store.loader(), report.graph,
                               {"fingerprint": fingerprint, "data_dir": str(data_dir)}, quiet)
 
 
 def load_neo4j(store: Neo4jStore, data_dir: Path, quiet: bool = False) -> LoadStats:
     from lawgraph.ingest.build import build_graph
-    from lawgraph.ingest.targets import Neo4jTarget
 
     report = build_graph(data_dir)
-    return load_with_progress(Neo4jTarget(store), report.graph,
+    return load_with_progress(store.loader(), report.graph,
                               {"fingerprint": data_fingerprint(data_dir)}, quiet)

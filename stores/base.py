@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from lawgraph.graph.loading import LOAD_RUN_LABEL, Batch, Loader
+
 from lawgraph.errors import EnvironmentProblem
+
+__all__ = ["Batch", "Loader", "QueryResult", "QueryTimeout", "ReadOnlyViolation", "Store", "StoreError",
+           "load_meta"]
 
 
 class StoreError(EnvironmentProblem):
@@ -40,7 +46,7 @@ ReadQuery = tuple[str, Mapping[str, Any]]
 
 @runtime_checkable
 class Store(Protocol):
-    """A graph store the query layer and the loaders use."""
+    """A graph store the query layer reads and a :class:`Loader` of its own (``loader()``) writes."""
 
     backend: str
 
@@ -64,4 +70,27 @@ class Store(Protocol):
         """Run a write query in a transaction of its own (loaders only)."""
         ...
 
+    def meta(self) -> dict[str, Any]:
+        """The last complete load's record (``load_id``, ``fingerprint``, counts …); ``{}`` if none."""
+        ...
+
+    def loader(self) -> Loader:
+        """A loader for one load into this store (see :mod:`lawgraph.graph.loading`)."""
+        ...
+
     def close(self) -> None: ...
+
+
+#: the record of the last complete load: one ``LoadRun`` node, kept in the graph by both stores
+META_QUERY = f"MATCH (r:{LOAD_RUN_LABEL}) RETURN properties(r) AS meta LIMIT 1"
+
+
+def load_meta(meta: dict[str, Any], load_id: str) -> dict[str, Any]:
+    """The properties of a load's ``LoadRun`` node: the scalar entries of ``meta``, the id, the time.
+
+    >>> record = load_meta({"fingerprint": "ab", "paths": ["x"], "nodes": 2}, "l1")
+    >>> sorted(record), record["load_id"]
+    (['fingerprint', 'load_id', 'loaded_at', 'nodes', 'status'], 'l1')
+    """
+    kept = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}
+    return {**kept, "load_id": load_id, "status": "complete", "loaded_at": time.time()}

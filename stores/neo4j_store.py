@@ -7,7 +7,8 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
+from lawgraph.stores.base import META_QUERY, QueryResult, QueryTimeout, ReadOnlyViolation, ReadQuery, StoreError
+from lawgraph.stores.neo4j_load import Neo4jLoader
 from lawgraph.stores.read_guard import check_read
 from lawgraph.stores.values import plain_value
 
@@ -112,6 +113,14 @@ class Neo4jStore:
             raise StoreError(f"{exc.code}: {exc.message}") from None
         except DriverError as exc:  # the server went away (stopped, restarting, unreachable)
             raise StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}") from None
+
+    def meta(self) -> dict[str, Any]:
+        """The ``LoadRun`` record of the last complete load (committed with it); ``{}`` if none."""
+        rows = self.read(META_QUERY).rows
+        return dict(rows[0]["meta"]) if rows else {}
+
+    def loader(self) -> Neo4jLoader:
+        return Neo4jLoader(self)
 
     def close(self) -> None:
         self.driver.close()

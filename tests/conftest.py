@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from lawgraph.graph.model import GraphData
 from lawgraph.ingest.build import BuildReport, build_graph
-from lawgraph.ingest.targets import EmbeddedTarget, Neo4jTarget
 from lawgraph.ingest.writer import load_graph
 from lawgraph.queries.library import QueryLibrary
 from lawgraph.stores.embedded import EmbeddedStore
@@ -46,7 +45,7 @@ def graph(report: BuildReport) -> GraphData:
 def embedded_store(tmp_path_factory: pytest.TempPathFactory, graph: GraphData) -> Iterator[EmbeddedStore]:
     """The bundled data loaded into a fresh embedded store (shared by read-only tests)."""
     store = EmbeddedStore(tmp_path_factory.mktemp("embedded"))
-    load_graph(EmbeddedTarget(store), graph)
+    load_graph(store.loader(), graph)
     yield store
     store.close()
 
@@ -137,6 +136,6 @@ def neo4j_loaded(neo4j_session_store: object, graph: GraphData) -> object:
     """The session's Neo4j holding exactly the bundled data (loaded once, again after a wipe)."""
     if not _NEO4J_STATE["loaded"]:
         wipe_neo4j(neo4j_session_store)
-        load_graph(Neo4jTarget(neo4j_session_store), graph)  # type: ignore[arg-type]
+        load_graph(neo4j_session_store.loader(), graph)  # type: ignore[attr-defined]
         _NEO4J_STATE["loaded"] = True
     return neo4j_session_store

@@ -5,10 +5,10 @@ Run as a script, this file is a loader a test can stop at an exact point::
     python tests/reliability_support.py load --data DIR [--backend embedded|neo4j] [--pause-at POINT]
 
 It runs the real ``lawgraph load`` (the CLI's own code, in this process; LAWGRAPH_HOME / NEO4J_URI
-from the environment) with hooks on the load targets that print each step to stdout and, at POINT,
+from the environment) with hooks on the stores' loaders that print each step to stdout and, at POINT,
 print ``paused <POINT>`` and wait for a line on stdin, so that a test can SIGKILL the loader (or the
 store under it) there. POINT is ``batch:N`` (after the N-th batch), ``mid`` (after half of the
-batches), ``finish`` (every batch written, before the target makes the load visible) or ``compact``
+batches), ``finish`` (every batch written, before the loader makes the load visible) or ``compact``
 (embedded: after the swap, before the append-only file is rewritten).
 """
 
@@ -319,8 +319,7 @@ def _pause(point: str) -> None:
 def _install_hooks(pause_at: str | None) -> None:
     """Print every step of a load and pause at ``pause_at``; the code under the hooks is the real one."""
     import lawgraph.ingest.writer as writer
-    from lawgraph.ingest import targets
-    from lawgraph.stores import embedded
+    from lawgraph.stores import embedded_load, neo4j_load
 
     state: dict[str, int] = {"done": 0, "total": 0}
     count_batches = writer.count_batches
@@ -358,10 +357,10 @@ def _install_hooks(pause_at: str | None) -> None:
 
         cls.finish = finishing
 
-    hook_batches(targets.EmbeddedTarget)
-    hook_batches(targets.Neo4jTarget)
+    hook_batches(embedded_load.EmbeddedLoader)
+    hook_batches(neo4j_load.Neo4jLoader)
 
-    compact: Callable[..., Any] = embedded.EmbeddedStore.compact
+    compact: Callable[..., Any] = embedded_load.EmbeddedLoader._compact
 
     def compacting(self: Any, *args: Any, **kwargs: Any) -> Any:
         _say("compact")
@@ -369,7 +368,7 @@ def _install_hooks(pause_at: str | None) -> None:
             _pause(pause_at)
         return compact(self, *args, **kwargs)
 
-    embedded.EmbeddedStore.compact = compacting  # type: ignore[method-assign]
+    embedded_load.EmbeddedLoader._compact = compacting  # type: ignore[method-assign]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

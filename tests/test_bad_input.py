@@ -244,10 +244,9 @@ def test_load_refused_and_embedded_store_unchanged(
 
 @pytest.fixture()
 def neo4j_with_valid_base(neo4j_store: object) -> Iterator[tuple[object, GraphDump]]:
-    from lawgraph.ingest.targets import Neo4jTarget
     from lawgraph.ingest.writer import load_graph
 
-    load_graph(Neo4jTarget(neo4j_store), build_graph(VALID).graph)  # type: ignore[arg-type]
+    load_graph(neo4j_store.loader(), build_graph(VALID).graph)  # type: ignore[attr-defined]
     before = dump(neo4j_store)
     assert before.counts == (28, 29)
     yield neo4j_store, before

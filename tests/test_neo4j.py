@@ -9,7 +9,6 @@ import sys
 
 import pytest
 from lawgraph.graph.model import GraphData
-from lawgraph.ingest.targets import Neo4jTarget
 from lawgraph.ingest.writer import load_graph
 from lawgraph.stores.embedded import EmbeddedStore
 
@@ -26,9 +25,9 @@ def counts(store: object) -> tuple[list[dict], list[dict]]:
 
 def test_load_twice_identical_and_equal_to_embedded(neo4j_store: object, graph: GraphData,
                                                      embedded_store: EmbeddedStore) -> None:
-    load_graph(Neo4jTarget(neo4j_store), graph)  # type: ignore[arg-type]
+    load_graph(neo4j_store.loader(), graph)  # type: ignore[attr-defined]
     first = counts(neo4j_store)
-    load_graph(Neo4jTarget(neo4j_store), graph)  # type: ignore[arg-type]
+    load_graph(neo4j_store.loader(), graph)  # type: ignore[attr-defined]
     assert counts(neo4j_store) == first
     assert first == counts(embedded_store)
     labels = {row["label"]: row["n"] for row in first[0]}

@@ -360,13 +360,12 @@ def canonical(rows: list[dict[str, Any]]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cypher_library(fixture_graph: GraphData, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from lawgraph.ingest.targets import EmbeddedTarget
     from lawgraph.ingest.writer import load_graph
     from lawgraph.queries.library import QueryLibrary
     from lawgraph.stores.embedded import EmbeddedStore
 
     store = EmbeddedStore(tmp_path_factory.mktemp("embedded-twins"))
-    load_graph(EmbeddedTarget(store), fixture_graph)
+    load_graph(store.loader(), fixture_graph)
     yield QueryLibrary(store)
     store.close()
 

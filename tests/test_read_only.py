@@ -124,11 +124,10 @@ def neo4j_ro(request: pytest.FixtureRequest) -> tuple[Any, Snapshot]:
     """
     if "store" not in _NEO4J:
         from lawgraph.ingest.build import build_graph
-        from lawgraph.ingest.targets import Neo4jTarget
         from lawgraph.ingest.writer import load_graph
 
         store = request.getfixturevalue("neo4j_store")  # wiped (the session's "bundled data loaded" mark too)
-        load_graph(Neo4jTarget(store), build_graph(VALID).graph)
+        load_graph(store.loader(), build_graph(VALID).graph)
         _NEO4J["store"], _NEO4J["before"] = store, snapshot(store)
     return _NEO4J["store"], _NEO4J["before"]
 

@@ -209,7 +209,6 @@ def test_files_per_default_size(tmp_path: Path, data_dir: Path, profile: Profile
 @pytest.mark.embedded
 def test_similar_cases_rank_like_a_scan_of_every_case(built: GraphData, tmp_path: Path) -> None:
     """The pattern index answers exactly as counting shared facts case by case would (3,000 cases)."""
-    from lawgraph.ingest.targets import EmbeddedTarget
     from lawgraph.ingest.writer import load_graph
     from lawgraph.queries.library import QueryLibrary
     from lawgraph.stores.embedded import EmbeddedStore
@@ -232,7 +231,7 @@ def test_similar_cases_rank_like_a_scan_of_every_case(built: GraphData, tmp_path
     assert len(patterns) < len(facts_of) / 2  # the index is much smaller than the docket
     store = EmbeddedStore(tmp_path / "store")
     try:
-        load_graph(EmbeddedTarget(store), built)
+        load_graph(store.loader(), built)
         lib = QueryLibrary(store)
         for facts, limit in [(["food-product", "life-health-goods", "qualification-review-failed"], 10),
                              (["platform-knew-or-should-have-known", "no-necessary-measures"], 25),
