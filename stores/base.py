@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -12,7 +12,7 @@ from lawgraph.graph.loading import LOAD_RUN_LABEL, Batch, Loader
 from lawgraph.errors import EnvironmentProblem
 
 __all__ = ["Batch", "Loader", "QueryResult", "QueryTimeout", "ReadOnlyViolation", "Store", "StoreError",
-           "load_meta"]
+           "consistent_read", "load_meta"]
 
 
 class StoreError(EnvironmentProblem):
@@ -94,3 +94,18 @@ def load_meta(meta: dict[str, Any], load_id: str) -> dict[str, Any]:
     """
     kept = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}
     return {**kept, "load_id": load_id, "status": "complete", "loaded_at": time.time()}
+
+
+def consistent_read[T](store: Store, read: Callable[[], T], attempts: int = 5) -> T:
+    """``read()`` — any number of queries — answered from one load: run again if a load completed meanwhile.
+
+    A load becomes visible in one step (a swap, a commit), but a reader that runs several queries (or
+    one on Neo4j, whose reads are read-committed, across the commit) could see the old graph in one
+    and the new in the next; the load id recorded before and after tells, and the read is repeated.
+    """
+    for _ in range(attempts):
+        before = store.meta().get("load_id")
+        result = read()
+        if store.meta().get("load_id") == before:
+            return result
+    raise StoreError(f"the store was reloaded during each of {attempts} attempts to read it; try again")

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from lawgraph.graph.loading import LOAD_RUN_LABEL
+from lawgraph.graph.model import BASE_LABEL, GraphData
 from lawgraph.queries.library import QueryLibrary, all_queries
 from lawgraph.queries.outcomes import outcomes
 from lawgraph.stores.embedded import EmbeddedStore
@@ -80,3 +82,35 @@ def test_outcomes_conform(facts: list[str], embedded_store: EmbeddedStore, neo4j
     a = outcomes(QueryLibrary(embedded_store), facts).to_dict()
     b = outcomes(QueryLibrary(neo4j_loaded), facts).to_dict()  # type: ignore[arg-type]
     assert normalise(a) == normalise(b)
+
+
+#: the whole graph, every label and type included (the load's record too: both stores keep it alike)
+WHOLE_GRAPH = {
+    "nodes": "MATCH (n) RETURN count(n) AS n",
+    "labels": "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label",
+    "types": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
+}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("what", sorted(WHOLE_GRAPH))
+def test_whole_graph_counts_conform(what: str, embedded_store: EmbeddedStore, neo4j_loaded: object,
+                                    graph: GraphData) -> None:
+    embedded = embedded_store.read(WHOLE_GRAPH[what]).rows
+    assert embedded == neo4j_loaded.read(WHOLE_GRAPH[what]).rows  # type: ignore[attr-defined]
+    if what == "nodes":
+        assert embedded == [{"n": len(graph.nodes) + 1}]  # lawgraph's nodes and the one LoadRun record
+    elif what == "labels":
+        assert {"label": LOAD_RUN_LABEL, "n": 1} in embedded
+        assert {"label": BASE_LABEL, "n": len(graph.nodes)} in embedded
+    else:
+        assert sum(row["n"] for row in embedded) == len(graph.edges)
+
+
+@pytest.mark.neo4j
+def test_load_records_conform(embedded_store: EmbeddedStore, neo4j_loaded: object, graph: GraphData) -> None:
+    """Both stores answer meta() from their LoadRun record, with the same keys and counts."""
+    embedded, neo = embedded_store.meta(), neo4j_loaded.meta()  # type: ignore[attr-defined]
+    assert set(embedded) == set(neo) >= {"load_id", "nodes", "relationships", "status", "loaded_at"}
+    assert [embedded[k] for k in ("nodes", "relationships", "status")] == [
+        neo[k] for k in ("nodes", "relationships", "status")] == [len(graph.nodes), len(graph.edges), "complete"]
