@@ -434,8 +434,9 @@ def render_schema_doc(s: _Schema) -> str:
     for name, e in s.enums.items():
         lines.append(f"| {name} | {', '.join(f'`{v}`' for v in e.permissible_values)} | {e.description or ''} |")
     lines += ["", "## Operational", "",
-              "- `LoadRun` (Neo4j only): one node recording the last load (`id`, `status`, `fingerprint`); not an "
-              f"`{s.base}`.", "- `load_id` (Neo4j only) on every node and relationship: the run that wrote it.",
+              "- `LoadRun` (both stores): one node recording the last complete load (`load_id`, `status`, "
+              "`fingerprint`, `nodes`, `relationships`, `loaded_at`), written in the same atomic step as the load; "
+              f"not an `{s.base}`.", "- `load_id` (Neo4j only) on every node and relationship: the run that wrote it.",
               "- `pagerank` (Article), `centrality` and `community` (doctrinal layer): networkx analytics written "
               "back at build time (graph/analytics.py).", ""]
     return "\n".join(lines)
