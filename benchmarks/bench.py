@@ -179,7 +179,7 @@ def embedded_store(workdir: Path) -> Iterator[Any]:
 
 def redis_pid(store: Any) -> int | None:
     """The pid of an embedded store's redis-server child."""
-    return getattr(store.db.client, "pid", None)
+    return store.server_pid()  # type: ignore[no-any-return]
 
 
 # -------------------------------------------------------------------------------------- workers
@@ -477,10 +477,7 @@ def neo4j_server(config: BenchConfig, workdir: Path) -> Iterator[tuple[Neo4jConn
 def _neo4j_version(conn: Neo4jConn) -> str | None:
     store = conn.open()
     try:
-        with store.driver.session(database="system") as session:
-            record = session.run("CALL dbms.components() YIELD name, versions, edition "
-                                 "RETURN name, versions[0] AS version, edition").single()
-        return f"{record['name']} {record['version']} {record['edition']}" if record else None
+        return store.server_version()  # type: ignore[no-any-return]
     except Exception:
         return None
     finally:
@@ -489,19 +486,10 @@ def _neo4j_version(conn: Neo4jConn) -> str | None:
 
 def _falkordb_version(workdir: Path) -> str | None:
     with embedded_store(workdir) as store:
-        client = store.db.client
         try:
-            redis = client.info("server").get("redis_version")
-            for module in client.execute_command("MODULE", "LIST"):
-                info = module if isinstance(module, dict) else dict(zip(module[::2], module[1::2], strict=False))
-                info = {(k.decode() if isinstance(k, bytes) else k): v for k, v in info.items()}
-                name = info.get("name")
-                if name in (b"graph", "graph"):
-                    ver = int(info.get("ver") or 0)
-                    return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {redis}"
+            return store.server_version()  # type: ignore[no-any-return]
         except Exception:
             return None
-    return None
 
 
 def bench_backend(backend: str, size: int, corpus: Path, sample: Path, config: BenchConfig, workdir: Path,

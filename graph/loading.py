@@ -47,8 +47,8 @@ class Loader(Protocol):
     batch_size: int
     writers: int
 
-    def begin(self, load_id: str) -> dict[str, Any]:
-        """Prepare (schema, staging); return extra properties for every row."""
+    def begin(self, load_id: str, rows: int) -> dict[str, Any]:
+        """Prepare (schema, staging) for ``rows`` nodes and relationships; return extra properties for every row."""
         ...
 
     def write_batch(self, batch: Batch) -> list[Any] | None:

@@ -236,7 +236,7 @@ def load_graph(loader: Loader, graph: GraphData, meta: dict[str, Any] | None = N
 def _write_all(loader: Loader, graph: GraphData, load_id: str,
                progress: Callable[[int, int, str], None] | None, batch_size: int | None) -> None:
     """Begin the load and write every batch of the plan the loader asks for (not yet visible)."""
-    extra = loader.begin(load_id)
+    extra = loader.begin(load_id, len(graph.nodes) + len(graph.edges))
     size = batch_size or loader.batch_size or BATCH_SIZE
     by_type = _edges_by_type(graph)
     total = count_batches(graph, size, by_type)

@@ -144,6 +144,22 @@ class EmbeddedStore:
     def loader(self) -> EmbeddedLoader:
         return EmbeddedLoader(self)
 
+    def server_pid(self) -> int | None:
+        """The pid of the FalkorDB (redis-server) child serving this store."""
+        return getattr(self.db.client, "pid", None)
+
+    def server_version(self) -> str | None:
+        """``FalkorDB x.y.z on Redis a.b.c`` (None if the module does not say)."""
+        client = self.db.client
+        redis = client.info("server").get("redis_version")
+        for module in client.execute_command("MODULE", "LIST"):
+            info = module if isinstance(module, dict) else dict(zip(module[::2], module[1::2], strict=False))
+            info = {(k.decode() if isinstance(k, bytes) else k): v for k, v in info.items()}
+            if info.get("name") in (b"graph", "graph"):
+                ver = int(info.get("ver") or 0)
+                return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {redis}"
+        return None
+
     def close(self) -> None:
         """Stop the child server if no other process uses it.
 

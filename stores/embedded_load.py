@@ -100,7 +100,7 @@ class EmbeddedLoader:
         self.staging = staging_name(store.graph_name)
         self.batch_size = batch_size
 
-    def begin(self, load_id: str) -> dict[str, Any]:
+    def begin(self, load_id: str, rows: int = 0) -> dict[str, Any]:
         self._drop_orphans()
         prepare_graph(self.store, self.staging, constrain=False)
         return {}

@@ -122,5 +122,12 @@ class Neo4jStore:
     def loader(self) -> Neo4jLoader:
         return Neo4jLoader(self)
 
+    def server_version(self) -> str | None:
+        """``Neo4j Kernel <version> <edition>``, from the system database."""
+        with self.driver.session(database="system") as session:
+            record = session.run("CALL dbms.components() YIELD name, versions, edition "
+                                 "RETURN name, versions[0] AS version, edition").single()
+        return f"{record['name']} {record['version']} {record['edition']}" if record else None
+
     def close(self) -> None:
         self.driver.close()

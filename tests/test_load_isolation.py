@@ -24,6 +24,7 @@ from lawgraph.queries.library import QueryLibrary
 from lawgraph.queries.outcomes import outcomes
 from lawgraph.stores.base import consistent_read
 from lawgraph.stores.embedded import EmbeddedStore
+from lawgraph.stores.neo4j_load import ATOMIC_MAX_ROWS, Neo4jLoader
 from reliability_support import DATA, VALID, dump
 
 FOOD = ["life-health-goods", "food-product", "formal-review-done"]
@@ -58,25 +59,30 @@ def lawgraph_part(store: Any) -> Any:
 
 
 @pytest.mark.neo4j
-def test_foreign_data_survives_neo4j_loads(neo4j_store: Any, graph: GraphData, smaller: GraphData) -> None:
+@pytest.mark.parametrize("atomic_max_rows", [ATOMIC_MAX_ROWS, 0], ids=["one-transaction", "batched"])
+def test_foreign_data_survives_neo4j_loads(atomic_max_rows: int, neo4j_store: Any, graph: GraphData,
+                                           smaller: GraphData) -> None:
+    def loader() -> Neo4jLoader:
+        return Neo4jLoader(neo4j_store, atomic_max_rows=atomic_max_rows)
+
     neo4j_store.write(FOREIGN)
     foreign = neo4j_store.read(FOREIGN_STATE).rows
     assert foreign == [{"p": "ann", "since": 2020, "q": "bo", "labels": ["Entity"]}]
 
-    load_graph(neo4j_store.loader(), smaller)  # the first load: lawgraph's labels are absent (create plan)
+    load_graph(loader(), smaller)  # the first load: lawgraph's labels are absent (create plan)
     assert neo4j_store.read(FOREIGN_STATE).rows == foreign
     neo4j_store.write(LINKS)  # the user's own relationships to and between lawgraph nodes
     links = neo4j_store.read(LINK_STATE).rows
     assert links == [{"read": "CC:1198", "noted": "ECL:38"}]
 
-    load_graph(neo4j_store.loader(), graph)  # a reload over it (merge plan, stale rows deleted)
-    load_graph(neo4j_store.loader(), smaller)  # and back: the dropped case's nodes are deleted again
+    load_graph(loader(), graph)  # a reload over it (merge plan, stale rows deleted)
+    load_graph(loader(), smaller)  # and back: the dropped case's nodes are deleted again
     assert neo4j_store.read(FOREIGN_STATE).rows == foreign
     assert neo4j_store.read(LINK_STATE).rows == links
     mine = lawgraph_part(neo4j_store)
 
     neo4j_store.write("MATCH (n) DETACH DELETE n")  # this test's own database: a clean load to compare with
-    load_graph(neo4j_store.loader(), smaller)
+    load_graph(neo4j_store.loader(), smaller)  # (one transaction)
     assert mine == lawgraph_part(neo4j_store)
 
 
@@ -88,7 +94,7 @@ def test_other_graphs_survive_embedded_loads(tmp_path: Path) -> None:
     try:
         store.write(FOREIGN, graph="mine")
         other = store.loader()  # a load of this (live) process, begun: its staging graph exists
-        other.begin("another-load")
+        other.begin("another-load", 0)
         valid = build_graph(VALID).graph
         for _ in range(2):
             load_graph(store.loader(), valid)
