@@ -15,13 +15,22 @@ import json
 import os
 import secrets
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from lawgraph.graph.loading import INDEXES, LOAD_RUN_LABEL, Batch, unique_labels
 from lawgraph.stores.base import StoreError, load_meta
 
-if TYPE_CHECKING:
-    from lawgraph.stores.embedded import EmbeddedStore
+
+class _Store(Protocol):
+    """What the loader uses of :class:`lawgraph.stores.embedded.EmbeddedStore` (which imports this module)."""
+
+    db: Any
+    graph: Any
+    graph_name: str
+
+    def graph_names(self) -> list[str]: ...
+
+    def write(self, query: str, params: dict[str, Any] | None = None, graph: str | None = None) -> None: ...
 
 #: rows per write into the embedded store (its parameters travel as query text; measured at 100k cases)
 EMBEDDED_BATCH_SIZE = 5_000
@@ -95,7 +104,7 @@ class EmbeddedLoader:
     id_function = "id"
     writers = 1
 
-    def __init__(self, store: EmbeddedStore, batch_size: int = EMBEDDED_BATCH_SIZE) -> None:
+    def __init__(self, store: _Store, batch_size: int = EMBEDDED_BATCH_SIZE) -> None:
         self.store = store
         self.staging = staging_name(store.graph_name)
         self.batch_size = batch_size
@@ -172,7 +181,7 @@ class EmbeddedLoader:
             time.sleep(0.02)
 
 
-def prepare_graph(store: EmbeddedStore, name: str, *, constrain: bool = True) -> None:
+def prepare_graph(store: _Store, name: str, *, constrain: bool = True) -> None:
     """An empty graph ``name`` in ``store`` with the loader's indexes (and its constraints, if ``constrain``)."""
     _drop_graph(store, name)
     for label in unique_labels():
@@ -184,12 +193,12 @@ def prepare_graph(store: EmbeddedStore, name: str, *, constrain: bool = True) ->
         _index(store, name, label, prop)
 
 
-def _drop_graph(store: EmbeddedStore, name: str) -> None:
+def _drop_graph(store: _Store, name: str) -> None:
     if name in store.graph_names():
         store.db.select_graph(name).delete()
 
 
-def _constrain_unique(store: EmbeddedStore, graph: str, label: str, prop: str) -> None:
+def _constrain_unique(store: _Store, graph: str, label: str, prop: str) -> None:
     with contextlib.suppress(Exception):  # the exact-match index comes first; re-running is fine
         store.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
     try:
@@ -200,6 +209,6 @@ def _constrain_unique(store: EmbeddedStore, graph: str, label: str, prop: str) -
             raise StoreError(f"constraint {label}.{prop}: {exc}") from None
 
 
-def _index(store: EmbeddedStore, graph: str, label: str, prop: str) -> None:
+def _index(store: _Store, graph: str, label: str, prop: str) -> None:
     with contextlib.suppress(Exception):
         store.db.select_graph(graph).query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")

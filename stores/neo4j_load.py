@@ -23,14 +23,23 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from lawgraph.graph.loading import INDEXES, LOAD_RUN_LABEL, Batch, unique_labels
 from lawgraph.graph.model import BASE_LABEL, LABELS, RELATIONSHIPS
 from lawgraph.stores.base import StoreError, load_meta
 
-if TYPE_CHECKING:
-    from lawgraph.stores.neo4j_store import Neo4jStore
+
+class _Store(Protocol):
+    """What the loader uses of :class:`lawgraph.stores.neo4j_store.Neo4jStore` (which imports this module)."""
+
+    driver: Any
+    database: str
+    uri: str
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> None: ...
+
+    def write_count(self, query: str, params: dict[str, Any] | None = None) -> int: ...
 
 #: rows per write into Neo4j
 NEO4J_BATCH_SIZE = 10_000
@@ -63,7 +72,7 @@ class Neo4jLoader:
 
     id_function = "elementId"
 
-    def __init__(self, store: Neo4jStore, batch_size: int = NEO4J_BATCH_SIZE,
+    def __init__(self, store: _Store, batch_size: int = NEO4J_BATCH_SIZE,
                  atomic_max_rows: int = ATOMIC_MAX_ROWS) -> None:
         self.store = store
         self.fresh = False
