@@ -124,10 +124,12 @@ def neo4j_ro(request: pytest.FixtureRequest) -> tuple[Any, Snapshot]:
     """
     if "store" not in _NEO4J:
         from lawgraph.ingest.build import build_graph
+        from lawgraph.ingest.fingerprint import data_fingerprint
         from lawgraph.ingest.writer import load_graph
 
         store = request.getfixturevalue("neo4j_store")  # wiped (the session's "bundled data loaded" mark too)
-        load_graph(store.loader(), build_graph(VALID).graph)
+        # recorded as `lawgraph load` would, so the CLI (data dir VALID) finds Neo4j up to date: no stale notice
+        load_graph(store.loader(), build_graph(VALID).graph, {"fingerprint": data_fingerprint(VALID)})
         _NEO4J["store"], _NEO4J["before"] = store, snapshot(store)
     return _NEO4J["store"], _NEO4J["before"]
 
@@ -273,7 +275,7 @@ def cli_env(request: pytest.FixtureRequest, backend: str, target: tuple[Any, Sna
         home, _, _ = request.getfixturevalue("embedded_home")
         # the data folder the store was built from, so that `lawgraph cypher` finds it up to date
         return clean_env(LAWGRAPH_HOME=str(home), LAWGRAPH_DATA_DIR=str(VALID), LAWGRAPH_BACKEND="embedded")
-    return neo4j_env(request.getfixturevalue("neo4j_uri"), LAWGRAPH_BACKEND="neo4j")
+    return neo4j_env(request.getfixturevalue("neo4j_uri"), LAWGRAPH_DATA_DIR=str(VALID), LAWGRAPH_BACKEND="neo4j")
 
 
 @pytest.mark.parametrize("backend", BACKENDS, indirect=True)
