@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lawgraph.stores.base import QueryResult, Store, StoreError
+from lawgraph.stores.base import QueryResult, Store, StoreError, consistent_read
 
 from lawgraph.errors import LawgraphError
 from lawgraph.settings import ROW_CAP
@@ -99,10 +99,12 @@ class QueryLibrary:
 
     def run_together(self, calls: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         """Several named queries (name → its parameters) on one state of the graph: one read transaction
-        (:meth:`stores.base.Store.read_batch`), so no load lands between them. Rows as :meth:`run` gives
-        them: complete, or :class:`ResultTruncated`."""
+        (:meth:`stores.base.Store.read_batch`), repeated if a load completed meanwhile
+        (:func:`stores.base.consistent_read`: Neo4j's read transactions are read-committed, not snapshots),
+        so the answers come from one load. Rows as :meth:`run` gives them: complete, or :class:`ResultTruncated`."""
         statements = [_statement(name, params) for name, params in calls.items()]
-        answers = self.store.read_batch(statements, timeout_ms=self.timeout_ms, row_cap=self.row_cap)
+        answers = consistent_read(self.store, lambda: self.store.read_batch(
+            statements, timeout_ms=self.timeout_ms, row_cap=self.row_cap))
         return {name: self._complete(name, answer) for name, answer in zip(calls, answers, strict=True)}
 
     def _complete(self, name: str, result: QueryResult) -> list[dict[str, Any]]:
