@@ -44,7 +44,7 @@ def shared_passage(found: dict[str, dict[str, Any]]) -> str | None:
         return None
     passages = [{(a["publication"], a.get("section")) for a in entry["arguments"]} for entry in found.values()]
     stances = {a.get("stance") for entry in found.values() for a in entry["arguments"]}
-    if stances != {"supports"} or any(p != passages[0] for p in passages) or len(passages[0]) != 1:
+    if stances != {Stance.SUPPORTS.value} or any(p != passages[0] for p in passages) or len(passages[0]) != 1:
         return None
     ((publication, section),) = passages[0]
     return f"{publication} §{section}" if section else publication
