@@ -15,10 +15,8 @@ from typing import Any
 
 import streamlit as st
 from lawgraph.dashboard import state
-from lawgraph.dashboard.i18n import Language, name_of, procedure_name, t
-
-#: parties whose "share" is the part of their own loss they bear (their contributory fault), not a liability
-OWN_LOSS_PARTIES = frozenset({"victim"})
+from lawgraph.dashboard.case_wording import no_holding_text, number_line, own_loss_text
+from lawgraph.dashboard.i18n import Language, name_of, t
 
 
 def holdings(case_id: str) -> list[dict[str, Any]]:
@@ -49,57 +47,17 @@ def vocabulary_name(item_id: str) -> str:
     return name_of({"id": item_id, **known}) if known else item_id
 
 
-def cited(sources: list[str] | None) -> str:
-    """``["paper-002#3.3.1"]`` → ``paper-002 §3.3.1``.
-
-    >>> cited(["paper-000#3.1.2", "paper-000#3.1.4"])
-    'paper-000 §3.1.2, paper-000 §3.1.4'
-    """
-    return ", ".join(s.replace("#", " §", 1) for s in sources or [])
-
-
-def court_text(case: dict[str, Any], lang: Language | None = None) -> str:
-    """The court of a numbered case: the paper's name for it (cited), else the code's, else that none is named.
-
-    >>> court_text({"court_in_source": "黑龙江省哈尔滨市中级人民法院", "sources": ["paper-002#3.3.1"]}, "en")
-    '黑龙江省哈尔滨市中级人民法院 (as paper-002 §3.3.1 names it)'
-    >>> court_text({"court_name_zh": "北京市第一中级人民法院", "court_code": "京01"}, "en")
-    '北京市第一中级人民法院 (from the court code 京01; the paper does not name the court)'
-    >>> court_text({"court_code": "海"}, "en")
-    'not named in the source (the code 海 does not identify the court)'
-    """
-    if case.get("court_in_source"):
-        return f"{case['court_in_source']} ({t('case.court_as_named', lang).format(where=cited(case.get('sources')))})"
-    if case.get("court_name_zh"):
-        return f"{case['court_name_zh']} ({t('case.court_from_code', lang).format(code=case.get('court_code'))})"
-    return t("case.court_not_named", lang).format(code=case.get("court_code") or "—")
-
-
-def number_line(case: dict[str, Any], lang: Language | None = None) -> str:
-    """Court · year · procedure of a numbered case; for an unnumbered one, that the source gives no number."""
-    if not case.get("case_number"):
-        return t("case.unnumbered", lang)
-    return (f"{t('case.court', lang)}: {court_text(case, lang)} · {t('case.year', lang)}: {case.get('year') or '—'}"
-            f" · {t('case.procedure', lang)}: {procedure_name(case.get('procedure'), lang)}")
-
-
 def held_text(row: dict[str, Any], lang: Language | None = None) -> str:
     """``platform: 连带责任 (30%)``; a victim's share as its own share of the loss.
 
     >>> held_text({"party": "victim", "form": "several", "share": 0.2}, "en")
     'victim: bears 20% of the loss itself (contributory fault)'
     """
+    own = own_loss_text(row, lang)
+    if own:
+        return f"{row['party']}: {own}"
     share = f" ({row['share']:.0%})" if row.get("share") is not None else ""
-    if row["party"] in OWN_LOSS_PARTIES and row.get("share") is not None:
-        return f"{row['party']}: {t('case.own_loss', lang).format(share=f'{row['share']:.0%}')}"
     return f"{row['party']}: {vocabulary_name(row['form'])}{share}"
-
-
-def no_holding_text(case: dict[str, Any], lang: Language | None = None) -> str:
-    """Why no liability is recorded: what the paper does say of the outcome, and where."""
-    said = case.get("outcome_en") or ""
-    where = cited(case.get("sources"))
-    return f"{t('case.no_holding', lang)} — {said}" + (f" ({where})" if where else "")
 
 
 def fact_badges(facts: list[str], shared: set[str]) -> None:
@@ -120,7 +78,7 @@ def shares_chart(held: list[dict[str, Any]]) -> None:
     import pandas as pd  # not at start-up: the first page draws no case until facts are picked
 
     def bar(row: dict[str, Any]) -> str:  # what the share is: a liability, or the victim's own loss
-        what = t("case.own_loss_short") if row["party"] in OWN_LOSS_PARTIES else vocabulary_name(row["form"])
+        what = t("case.own_loss_short") if own_loss_text(row) else vocabulary_name(row["form"])
         return f"{row['party']} ({what})"
 
     frame = pd.DataFrame({t("col.party"): [bar(r) for r in shared], t("col.share"): [r["share"] for r in shared]})

@@ -340,16 +340,20 @@ def test_case_brief_is_printable_markdown() -> None:
     from lawgraph.queries.outcomes import outcomes
 
     detail = {"case": "(2020)黑01民终4637号", "case_number": "(2020)黑01民终4637号", "name_zh": "三快公司案",
-              "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "year": 2020, "procedure": "civil-second-instance",
+              "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "court_in_source": "黑龙江省哈尔滨市中级人民法院",
+              "court_code": "黑01", "year": 2020, "procedure": "civil-second-instance",
               "facts": ["victim-contributory-fault"], "holding_en": "Apportioned by fault.",
               "sources": ["paper-002#3.3.1"]}
-    held = [{"party": "platform", "form": "several", "share": 0.3}]
+    held = [{"party": "platform", "form": "several", "share": 0.3},
+            {"party": "victim", "form": "several", "share": 0.2}]
     from lawgraph.dashboard import state
 
     report = outcomes(QueryLibrary(state.store()), ["victim-contributory-fault"])
     brief = case_brief(detail, held, report, {"several": {"name_en": "Several liability", "name_zh": "按份责任"}})
     assert brief.startswith("# Case brief: (2020)黑01民终4637号 三快公司案\n")
     assert "- platform: Several liability (按份责任), share 30%" in brief
+    assert "- victim: bears 20% of the loss itself (contributory fault)" in brief
+    assert "- **Court:** 黑龙江省哈尔滨市中级人民法院 (as paper-002 §3.3.1 names it)\n- **Year:** 2020\n" in brief
     assert "## Explanation" in brief and "paper-002#3.3.1" in brief
 
 
