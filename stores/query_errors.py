@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lawgraph.stores.base import StoreError
+
 #: how many of the tokens an engine says it expected are named (FalkorDB lists up to thirty)
 EXPECTED_SHOWN = 6
 
@@ -29,6 +31,12 @@ _ANY_POSITION = re.compile(r"line[:\s]+(?P<line>\d+),?\s*column[:\s]+(?P<column>
 _UNEXPECTED = re.compile(r"^Invalid input '(?P<token>[^']*)'")
 _UNDEFINED = re.compile(r"^(?:Variable `(?P<neo>[^`]+)`|'(?P<falkor>[^']+)') not defined")
 _UNKNOWN_FUNCTION = re.compile(r"(?:Unknown function '(?P<neo>[^']+)'|Unknown function '?(?P<falkor>[\w.]+)'?)")
+
+
+class QueryRejected(StoreError):
+    """The engine rejected a query as written (a syntax error, an unknown name): bad input, exit 2."""
+
+    exit_code = 2
 
 
 class ProblemKind(StrEnum):
@@ -65,6 +73,28 @@ class QueryProblem:
             return None
         text = lines[self.line - 1]
         return f"{text}\n{' ' * min(self.column - 1, len(text))}^"
+
+
+    @property
+    def is_the_query(self) -> bool:
+        """Whether the query itself is at fault (a position or a known kind), not the store."""
+        return self.kind is not ProblemKind.OTHER or self.line is not None
+
+    def describe(self, query: str) -> str:
+        """One English message: position, reason, expected tokens, and the line with a caret.
+
+        >>> print(explain("errMsg: Invalid input 'X': expected RETURN line: 1, column: 11, offset: 10 errCtx: "
+        ...               "MATCH (n) X errCtxOffset: 10").describe("MATCH (n) X"))
+        line 1, column 11: unexpected 'X' (expected: RETURN)
+          MATCH (n) X
+                    ^
+        """
+        where = f"line {self.line}, column {self.column}: " if self.line is not None else ""
+        more = f" and {self.more_expected} more" if self.more_expected else ""
+        expected = f" (expected: {', '.join(self.expected)}{more})" if self.expected else ""
+        pointer = self.pointer(query)
+        caret = "".join(f"\n  {line}" for line in pointer.splitlines()) if pointer else ""
+        return f"{where}{self.reason}{expected}{caret}"
 
 
 def explain(message: str) -> QueryProblem:
