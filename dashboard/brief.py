@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from lawgraph.dashboard.case_wording import no_holding_text, number_line, own_loss_text
 from lawgraph.dashboard.explain import explanation
 from lawgraph.queries.outcome_report import OutcomeReport
 
@@ -40,9 +41,9 @@ def case_brief(case: Mapping[str, Any], held: list[Mapping[str, Any]], report: O
     """The brief of one case (``case`` is a row of the ``case_detail`` query, ``held`` of ``case_holdings``)."""
     number = case.get("case_number") or case.get("case")
     lines = [f"# Case brief: {number} {case.get('name_zh') or ''}".rstrip(), ""]
-    court = case.get("court_name_zh") or str(case.get("court") or "").removeprefix("court:")
-    lines += [f"- **Court:** {court or '—'}", f"- **Year:** {case.get('year') or '—'}",
-              f"- **Procedure:** {case.get('procedure') or '—'}"]
+    for part in number_line(dict(case), "en").split(" · "):  # Court · Year · Procedure, or "No case number …"
+        label, sep, value = part.partition(": ")
+        lines.append(f"- **{label}:** {value}" if sep else f"- {part}")
     if case.get("platforms"):
         lines.append(f"- **Platforms:** {', '.join(str(p).removeprefix('platform:') for p in case['platforms'])}")
     lines += ["", "## Facts", *_bullets([f"{_named(f, names)} `{f}`" for f in case.get("facts") or []])]
@@ -51,9 +52,11 @@ def case_brief(case: Mapping[str, Any], held: list[Mapping[str, Any]], report: O
     lines += ["", "## Holding", str(case.get("holding_en") or "(not recorded)")]
     if case.get("outcome_en"):
         lines += ["", "## Outcome", str(case["outcome_en"])]
-    lines += ["", "## Liability held", *_bullets([
-        f"{h['party']}: {_named(str(h['form']), names)}" + (f", share {h['share']:.0%}" if h.get("share") is not None
-                                                            else "") for h in held])]
+    lines += ["", "## Liability held", *([
+        f"- {h['party']}: {own_loss_text(dict(h), 'en')}" if own_loss_text(dict(h), "en") else
+        f"- {h['party']}: {_named(str(h['form']), names)}" + (f", share {h['share']:.0%}" if h.get("share") is not None
+                                                              else "") for h in held] or
+        [f"- {no_holding_text(dict(case), 'en')}"])]
     lines += ["", "## Articles applied", *_bullets([str(a) for a in case.get("applies") or []])]
     if case.get("relies_on"):
         lines += ["", "## Doctrines relied on", *_bullets([_named(str(d), names) for d in case["relies_on"]])]

@@ -2,6 +2,11 @@
 
 Used by the Cases page, by the decided cases of the outcome page (with the facts shared with the
 reader's fact pattern highlighted) and by the Teach page.
+
+A card says what the sources leave out rather than showing blanks: the court by the name a paper gives it
+(cited), else by its code (data/courts.yaml), else that no source names it; an unnumbered instance says the
+paper gives no number; a case with no liability recorded says what the paper does report of its outcome.
+A victim's share is its own share of the loss (contributory fault), not a liability, and reads so.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from typing import Any
 
 import streamlit as st
 from lawgraph.dashboard import state
-from lawgraph.dashboard.i18n import name_of, procedure_name, t
+from lawgraph.dashboard.case_wording import no_holding_text, number_line, own_loss_text
+from lawgraph.dashboard.i18n import Language, name_of, t
 
 
 def holdings(case_id: str) -> list[dict[str, Any]]:
@@ -41,8 +47,15 @@ def vocabulary_name(item_id: str) -> str:
     return name_of({"id": item_id, **known}) if known else item_id
 
 
-def held_text(row: dict[str, Any]) -> str:
-    """``platform: 连带责任 (30%)``."""
+def held_text(row: dict[str, Any], lang: Language | None = None) -> str:
+    """``platform: 连带责任 (30%)``; a victim's share as its own share of the loss.
+
+    >>> held_text({"party": "victim", "form": "several", "share": 0.2}, "en")
+    'victim: bears 20% of the loss itself (contributory fault)'
+    """
+    own = own_loss_text(row, lang)
+    if own:
+        return f"{row['party']}: {own}"
     share = f" ({row['share']:.0%})" if row.get("share") is not None else ""
     return f"{row['party']}: {vocabulary_name(row['form'])}{share}"
 
@@ -64,7 +77,11 @@ def shares_chart(held: list[dict[str, Any]]) -> None:
         return
     import pandas as pd  # not at start-up: the first page draws no case until facts are picked
 
-    frame = pd.DataFrame({t("col.party"): [r["party"] for r in shared], t("col.share"): [r["share"] for r in shared]})
+    def bar(row: dict[str, Any]) -> str:  # what the share is: a liability, or the victim's own loss
+        what = t("case.own_loss_short") if own_loss_text(row) else vocabulary_name(row["form"])
+        return f"{row['party']} ({what})"
+
+    frame = pd.DataFrame({t("col.party"): [bar(r) for r in shared], t("col.share"): [r["share"] for r in shared]})
     st.caption(t("case.shares"))
     st.bar_chart(frame, x=t("col.party"), y=t("col.share"), horizontal=True, height=60 + 30 * len(shared))
 
@@ -79,14 +96,12 @@ def case_card(case_id: str, *, shared: set[str] | None = None, show_chain: bool 
     held = holdings(case_id)
     with st.container(border=True):
         st.markdown(f"**{case.get('case_number') or case_id}** · {case.get('name_zh') or ''}")
-        court = case.get("court_name_zh") or (case.get("court") or "").removeprefix("court:") or "—"
-        st.caption(f"{t('case.court')}: {court} · {t('case.year')}: {case.get('year') or '—'} · "
-                   f"{t('case.procedure')}: {procedure_name(case.get('procedure'))}")
+        st.caption(number_line(case))
         if case.get("facts"):
             fact_badges(case["facts"], shared or set())
         if case.get("holding_en"):
             st.markdown(f"*{t('case.holding')}:* {case['holding_en']}")
-        st.markdown(f"*{t('case.held')}:* " + ("; ".join(held_text(h) for h in held) or t("case.no_holding")))
+        st.markdown(f"*{t('case.held')}:* " + ("; ".join(held_text(h) for h in held) or no_holding_text(case)))
         shares_chart(held)
         if case.get("applies"):
             st.caption(f"{t('case.applies')}: {', '.join(case['applies'])}")

@@ -13,7 +13,8 @@ from lawgraph.dashboard import state
 from lawgraph.dashboard.i18n import t
 from lawgraph.graph.model import LABELS, RELATIONSHIPS
 from lawgraph.queries.library import CYPHER_DIR, all_queries, parse_query_file
-from lawgraph.stores.base import ReadOnlyViolation, StoreError
+from lawgraph.stores.base import QueryTimeout, ReadOnlyViolation, StoreError
+from lawgraph.stores.query_errors import ProblemKind, QueryProblem, explain
 
 QUERY_KEY = "cypher-query"
 PARAMS_KEY = "cypher-params"
@@ -114,10 +115,30 @@ def run(query: str, params_text: str, timeout_ms: int, row_cap: int) -> dict[str
         result = state.run_console(query, params, timeout_ms, row_cap)
     except ReadOnlyViolation as exc:
         return {"error": str(exc), "refused": True}
-    except StoreError as exc:
+    except QueryTimeout as exc:  # our own message (the limit and what to do), nothing to parse
         return {"error": str(exc), "refused": False}
+    except StoreError as exc:  # the engine's message: read into a position, a reason and a hint
+        return {"error": str(exc), "refused": False, "problem": explain(str(exc)), "query": query}
     return {"columns": result.columns, "rows": result.rows, "truncated": result.truncated,
             "elapsed_ms": result.elapsed_ms}
+
+
+def problem_report(problem: QueryProblem, query: str) -> None:
+    """A failed query: where, what, a hint; the engine's own text folded away for whoever wants it."""
+    where = (t("console.error_at").format(line=problem.line, column=problem.column) + ": "
+             if problem.line is not None else "")
+    expected = ""
+    if problem.expected:
+        more = f" {t('console.more_expected').format(n=problem.more_expected)}" if problem.more_expected else ""
+        expected = f" ({t('console.expected')}: {', '.join(problem.expected)}{more})"
+    st.error(f"{t('console.error')} — {where}{problem.reason}{expected}", icon=":material/error:")
+    pointer = problem.pointer(query)
+    if pointer:
+        st.code(pointer, language=None)
+    if problem.kind is not ProblemKind.OTHER or pointer:  # no hint for a store that went away
+        st.caption(t(f"console.hint.{problem.kind.value}"))
+    with st.expander(t("console.engine_message")):
+        st.code(problem.raw, language=None, wrap_lines=True)
 
 
 def result_frame(outcome: dict[str, Any]) -> pd.DataFrame:

@@ -30,6 +30,26 @@ def positions(issue_id: str) -> dict[str, dict[str, Any]]:
     return found
 
 
+def shared_passage(found: dict[str, dict[str, Any]]) -> str | None:
+    """The one passage (``paper-003 §2.2``) that every position of an issue rests on, when no source opposes
+    any of them: the positions are then parts of one account, not rival answers (None otherwise).
+
+    >>> one = {"publication": "paper-003", "stance": "supports", "section": "2.2"}
+    >>> shared_passage({"a": {"arguments": [one]}, "b": {"arguments": [one]}})
+    'paper-003 §2.2'
+    >>> shared_passage({"a": {"arguments": [one]}, "b": {"arguments": [{**one, "section": "3.1"}]}}) is None
+    True
+    """
+    if len(found) < 2:
+        return None
+    passages = [{(a["publication"], a.get("section")) for a in entry["arguments"]} for entry in found.values()]
+    stances = {a.get("stance") for entry in found.values() for a in entry["arguments"]}
+    if stances != {Stance.SUPPORTS.value} or any(p != passages[0] for p in passages) or len(passages[0]) != 1:
+        return None
+    ((publication, section),) = passages[0]
+    return f"{publication} §{section}" if section else publication
+
+
 def position_cards(found: dict[str, dict[str, Any]]) -> None:
     columns = st.columns(min(3, max(1, len(found))))
     for i, (position, entry) in enumerate(found.items()):

@@ -150,7 +150,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "case.applies": ("Articles applied", "适用法条"),
     "case.relies_on": ("Doctrines relied on", "援引理论"),
     "case.discussed_by": ("Discussed in", "讨论文献"),
-    "case.no_holding": ("no holding recorded", "未记录裁判结果"),
+    "case.no_holding": ("no liability recorded: the source discusses the case without stating one",
+                        "未记录责任承担：文献讨论了本案，但未说明责任"),
+    "case.unnumbered": ("No case number: the source names this instance without its number, so its court, year and "
+                        "procedure are not known from it.",
+                        "无案号：文献提及此审级但未给出案号，法院、年份和程序无从得知。"),
+    "case.court_as_named": ("as {where} names it", "据 {where}"),
+    "case.court_from_code": ("from the court code {code}; the paper does not name the court",
+                             "据法院代字 {code}；文献未写明法院"),
+    "case.court_not_named": ("not named in the source (the code {code} does not identify the court)",
+                             "文献未写明（代字“{code}”不足以确定法院）"),
+    "case.own_loss": ("bears {share} of the loss itself (contributory fault)", "自担 {share} 的损失（与有过失）"),
+    "case.own_loss_short": ("own loss, contributory fault", "自担损失，与有过失"),
     "cases.tab.cards": ("Case cards", "判例卡片"),
     "cases.tab.appeals": ("Appeal chains", "审级链"),
     "cases.tab.splits": ("Split decisions", "同案不同判"),
@@ -189,6 +200,11 @@ LABELS: dict[str, tuple[str, str]] = {
                             "各理论框架的预测与法院判决对照"),
     "debates.framework": ("Framework", "框架"),
     "debates.concerns": ("Concerns", "涉及"),
+    "debates.one_account": ("Every position here rests on the same passage ({passage}) and no source opposes any "
+                            "of them: they are parts of one account, not rival answers (the summary above says how "
+                            "they fit together).",
+                            "此处各立场均出自同一段落（{passage}），且无文献反对：它们是同一论述的组成部分，"
+                            "而非相互对立的回答（上方摘要说明了二者的关系）。"),
     # teach
     "teach.intro": ("A fact pattern from a real case. Which liability does the platform bear, and under which "
                     "article? Answer, then compare with the graph's paths and the court.",
@@ -223,6 +239,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "console.no_graph": ("No nodes in the result to draw (return nodes or paths to see a graph).",
                          "结果中没有可绘制的节点（返回节点或路径即可显示图）。"),
     "console.refused": ("Refused", "已拒绝"),
+    "console.error": ("The query could not run", "查询无法运行"),
+    "console.error_at": ("line {line}, column {column}", "第 {line} 行第 {column} 列"),
+    "console.expected": ("expected", "此处应为"),
+    "console.more_expected": ("and {n} more", "等另 {n} 项"),
+    "console.engine_message": ("The database's own message", "数据库的原始信息"),
+    "console.hint.ends-early": ("Something is missing at the end: finish the expression or clause (an operator "
+                                "needs a right-hand side, ORDER needs BY).",
+                                "末尾缺了内容：请补全表达式或子句（运算符需要右侧操作数，ORDER 需接 BY）。"),
+    "console.hint.unexpected": ("Check the spelling at the caret and the order of clauses: MATCH … WHERE … WITH … "
+                                "RETURN … ORDER BY … SKIP … LIMIT.",
+                                "请检查标记处的拼写和子句顺序：MATCH … WHERE … WITH … RETURN … ORDER BY … SKIP … "
+                                "LIMIT。"),
+    "console.hint.undefined": ("Introduce the variable first, in MATCH, WITH or UNWIND, before using it.",
+                               "请先在 MATCH、WITH 或 UNWIND 中引入该变量，再使用它。"),
+    "console.hint.unknown-function": ("Check the function's name (e.g. count, collect, toLower, size, coalesce).",
+                                      "请检查函数名（例如 count、collect、toLower、size、coalesce）。"),
+    "console.hint.other": ("Compare with one of the example queries above.", "可对照上方的示例查询。"),
 }
 
 #: procedure code (from the case number) → (English, 中文)

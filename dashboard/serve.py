@@ -40,13 +40,17 @@ PREIMPORTS = ("lawgraph.settings", "lawgraph.queries.library", "lawgraph.queries
 
 
 def options(port: int, address: str | None = None) -> list[str]:
-    """Streamlit's options for the dashboard: headless, no file watching, no welcome banner.
+    """Streamlit's options for the dashboard: headless, no file watching, no welcome banner, a viewer's toolbar.
 
     >>> "--server.port=8599" in options(8599)
+    True
+    >>> "--client.toolbarMode=viewer" in options(8599)
     True
     """
     command = ["--server.headless=true", f"--server.port={port}", "--browser.gatherUsageStats=false",
                "--client.showErrorDetails=none",  # never a stack trace on the page
+               # a reader's menu only: no Deploy button, no rerun / clear-cache developer items
+               "--client.toolbarMode=viewer",
                # nothing to watch in production, and watching the repo costs start-up time
                "--server.fileWatcherType=none", "--server.runOnSave=false",
                # `lawgraph dashboard` prints the URL; Streamlit's banner would first look up this machine's

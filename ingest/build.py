@@ -18,6 +18,7 @@ from typing import Any
 from lawgraph.graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
 from lawgraph.graph.schema_data import DATA_FIELDS, StatuteKind
 from lawgraph.ingest.case_numbers import CaseNumberError, parse_case_number
+from lawgraph.ingest.court_codes import COURT_CODES_FILE, CourtCode
 from lawgraph.ingest.errors import BuildRefused, DataError, SourceLocation
 from lawgraph.ingest.fact_patterns import derive_fact_patterns
 from lawgraph.ingest.gc_pause import gc_paused
@@ -452,10 +453,28 @@ class _Builder:
                     continue
                 if self.known_to_schema(entry, Label.CASE, SourceLocation(path, doc.line), doc.data):
                     self._add_case(entry, SourceLocation(path, doc.line), doc, courts)
+        named = self.court_names()
         for court_id, info in courts.items():
             info["sources"] = sorted(info["sources"])  # a set while cases are read (linear, not quadratic)
+            if not info.get("name_zh") and named.get(info["code"]):  # no paper names it: the code does
+                info["name_zh"] = named[info["code"]]
             self.graph.nodes[court_id] = NodeRecord(court_id, Label.COURT, info)
             self.where[court_id] = SourceLocation(self.data_dir / "cases")
+
+    def court_names(self) -> dict[str, str | None]:
+        """Court code → the court's name from data/courts.yaml (None for a code that names no court)."""
+        path = self.data_dir / COURT_CODES_FILE
+        if not path.exists():
+            return {}
+        names: dict[str, str | None] = {}
+        for doc in self.documents(path):
+            for line, raw in iter_items(doc.data.get("courts") if isinstance(doc.data, dict) else None):
+                entry = self.validated(CourtCode, raw, path, line)
+                if isinstance(entry, CourtCode):
+                    if entry.code in names:
+                        self.error(SourceLocation(path, line), f"court code {entry.code!r} listed twice")
+                    names[entry.code] = entry.name_zh
+        return names
 
     def _add_case(self, entry: CaseEntry, loc: SourceLocation, doc: YamlDocument,
                   courts: dict[str, dict[str, Any]]) -> None:
@@ -484,7 +503,7 @@ class _Builder:
             })
             court_id = f"court:{number.court_code}"
             court = courts.setdefault(court_id, {
-                "code": number.court_code, "name_zh": number.court_name_zh, "province": number.province,
+                "code": number.court_code, "name_zh": None, "province": number.province,
                 "level": number.court_level, "sources": set(),
             })
             if entry.court_name_zh and not court.get("name_zh"):

@@ -45,13 +45,9 @@ PROCEDURES: dict[str, str] = {
     "执复": "enforcement-review",
 }
 
-#: courts whose code does not follow the digit-count rule, or whose name is worth knowing.
-KNOWN_COURTS: dict[str, tuple[str, str]] = {
-    "京0491": ("北京互联网法院", "basic"),
-    "浙0192": ("杭州互联网法院", "basic"),
-    "粤0192": ("广州互联网法院", "basic"),
-    "最高法": ("最高人民法院", "supreme"),
-}
+#: courts whose level the digit-count rule does not give (which court a code stands for is data:
+#: data/courts.yaml, read by the build)
+SPECIAL_LEVELS: dict[str, str] = {"最高法": "supreme"}
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")", "【": "(", "】": ")"})
 _PROC = "|".join(sorted((re.escape(p) for p in PROCEDURES), key=len, reverse=True))
@@ -81,7 +77,7 @@ class CaseNumber:
 
     @property
     def province(self) -> str | None:
-        if self.court_code in KNOWN_COURTS and self.court_code == "最高法":
+        if self.court_code in SPECIAL_LEVELS:
             return None
         if self.old_form:
             return None
@@ -90,17 +86,12 @@ class CaseNumber:
     @property
     def court_level(self) -> str | None:
         """supreme / high / intermediate / basic; None when the number cannot tell (old form)."""
-        if self.court_code in KNOWN_COURTS:
-            return KNOWN_COURTS[self.court_code][1]
+        if self.court_code in SPECIAL_LEVELS:
+            return SPECIAL_LEVELS[self.court_code]
         if self.old_form:
             return "high" if self.court_code == "高" else None
         digits = len(self.court_code) - 1
         return {0: "high", 2: "intermediate", 4: "basic"}.get(digits)
-
-    @property
-    def court_name_zh(self) -> str | None:
-        known = KNOWN_COURTS.get(self.court_code)
-        return known[0] if known else None
 
     def __str__(self) -> str:
         if self.old_form:
@@ -116,8 +107,8 @@ def parse_case_number(text: str) -> CaseNumber:
     >>> n = parse_case_number("（2020）湘01民终12683号")
     >>> str(n), n.year, n.court_code, n.procedure, n.province, n.court_level, n.serial
     ('(2020)湘01民终12683号', 2020, '湘01', 'civil-second-instance', '湖南', 'intermediate', 12683)
-    >>> parse_case_number("(2018)京0491民初2386号").court_name_zh
-    '北京互联网法院'
+    >>> parse_case_number("(2018)京0491民初2386号").court_level
+    'basic'
     >>> n = parse_case_number("〔2015〕海刑初字第512号")
     >>> str(n), n.court_code, n.procedure, n.court_level
     ('(2015)海刑初字第512号', '海', 'criminal-first-instance', None)

@@ -96,3 +96,11 @@ def test_json_output_says_when_the_row_cap_cut_it(env: dict[str, str]) -> None:
     assert "3 row(s): cut at the row cap" in cut.stderr
     whole = cypher(env, "MATCH (a:Article {id: 'ECL:38'}) RETURN a.id AS id", "--row-cap", "3")
     assert json.loads(whole.stdout) == [{"id": "ECL:38"}] and "row cap" not in whole.stderr
+
+
+def test_a_syntax_error_reads_as_position_reason_and_caret(env: dict[str, str]) -> None:
+    bad = cypher(env, "MATCH (a:Article)\nRETURN a.id ORDER")
+    assert bad.returncode == 2, bad.stderr  # bad input, not a failing store
+    assert bad.stderr.startswith("error: line 2, column 18: the query ends too early (expected: ORDER BY)\n"
+                                 "  RETURN a.id ORDER\n" + " " * 19 + "^")
+    assert "errMsg" not in bad.stderr and "errCtx" not in bad.stderr and "Traceback" not in bad.stderr

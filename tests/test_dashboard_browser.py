@@ -113,6 +113,9 @@ def test_outcome_page_in_chromium(browser: Any, dashboard: Dashboard, record_pro
               f"first page rendered after {rendered_after:.2f} s")
         assert dashboard.healthy_after < 20 and rendered_after < 30  # loose: CI machines vary
 
+        # a reader's toolbar (client.toolbarMode=viewer): no Deploy button (it shows in developer mode)
+        assert page.get_by_role("button", name="Deploy").count() == 0
+
         knew.click()
         expect(page.get_by_text("Liability the facts lead to")).to_be_visible(timeout=15_000)
         page.get_by_role("button", name=NO_MEASURES, exact=True).click()

@@ -240,7 +240,10 @@ def test_case_cards_with_shares_appeal_chains_and_split_decisions() -> None:
     page = texts(at)
     assert "platform: Several (proportionate-share) liability (30%)" in page
     assert "merchant: Several (proportionate-share) liability (50%)" in page
-    assert "civil, second instance (appeal)" in page and "黑龙江省哈尔滨市中级人民法院" in page
+    # the victim's 20% is its own share of the loss, not a liability
+    assert "victim: bears 20% of the loss itself (contributory fault)" in page and "victim: Several" not in page
+    assert "Court: 黑龙江省哈尔滨市中级人民法院 (as paper-002 §3.3.1 names it) · Year: 2020" in page
+    assert "civil, second instance (appeal)" in page
     assert "unnumbered:heilongjiang-4637-first-instance → (modified) (2020)黑01民终4637号" in page
     assert at.get("vega_lite_chart")  # the shares chart
     # appeal chains and split decisions (their tabs are rendered too)
@@ -250,7 +253,50 @@ def test_case_cards_with_shares_appeal_chains_and_split_decisions() -> None:
     assert any("(2020)粤03民终943号" in label and "(2020)辽08民终1939号" in label for label in labels)
 
 
+def card_text(case: str, lang: str = "en") -> str:
+    at = on_page("cases", case=case, **({"lang": lang} if lang != "en" else {}))
+    return texts(at)
+
+
+def test_case_cards_name_the_court_or_say_why_not() -> None:
+    page = card_text("(2020)湘01民终12683号")  # the paper gives the number only: the code names the court
+    assert "Court: 湖南省长沙市中级人民法院 (from the court code 湘01; the paper does not name the court)" in page
+    page = card_text("(2015)海刑初字第512号")  # a pre-2016 abbreviation names no court
+    assert "Court: not named in the source (the code 海 does not identify the court)" in page
+    page = card_text("(2012)高民终字第3969号")
+    assert "the code 高 does not identify the court" in page
+    assert "Court: —" not in page and "Court: 高" not in page
+
+
+def test_unnumbered_cases_say_so_and_a_case_without_holding_says_why() -> None:
+    page = card_text("unnumbered:hunan-12683-first-instance")
+    assert "No case number: the source names this instance without its number" in page
+    assert "Court: —" not in page and "Year: —" not in page and "Procedure: —" not in page
+    # no HELD edge: the card says what the paper does report, and where
+    assert ("*Held:* no liability recorded: the source discusses the case without stating one — paper-000 says "
+            "only that this court and the appeal court gave opposite answers") in page
+    assert page.rstrip().count("(paper-000 §1)") >= 1
+    page = card_text("(2020)浙01民终4532号")
+    assert "no liability recorded" in page and "listing safety" in page and "(paper-000 §3.1.3)" in page
+    assert "no holding recorded" not in page
+
+
+def test_case_cards_in_chinese_label_the_victims_share() -> None:
+    page = card_text("(2020)黑01民终4637号", lang="zh")
+    assert "victim: 自担 20% 的损失（与有过失）" in page
+    assert "据 paper-002 §3.3.1" in page
+
+
 # -- debates ------------------------------------------------------------------------------------------
+
+
+def test_debates_say_when_positions_are_parts_of_one_account() -> None:
+    at = on_page("debates", issue="assistance-role-under-ecl-61")
+    (note,) = [e.value for e in at.info]
+    assert note.startswith("Every position here rests on the same passage (paper-003 §2.2)")
+    assert "complement each other" in texts(at)  # the issue's summary says how
+    at = on_page("debates", issue="burden-of-proof")  # real disagreement: no such note
+    assert not [e.value for e in at.info if "same passage" in e.value]
 
 
 def test_debates_positions_who_argues_and_predictions_against_holdings() -> None:
@@ -294,16 +340,20 @@ def test_case_brief_is_printable_markdown() -> None:
     from lawgraph.queries.outcomes import outcomes
 
     detail = {"case": "(2020)黑01民终4637号", "case_number": "(2020)黑01民终4637号", "name_zh": "三快公司案",
-              "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "year": 2020, "procedure": "civil-second-instance",
+              "court_name_zh": "黑龙江省哈尔滨市中级人民法院", "court_in_source": "黑龙江省哈尔滨市中级人民法院",
+              "court_code": "黑01", "year": 2020, "procedure": "civil-second-instance",
               "facts": ["victim-contributory-fault"], "holding_en": "Apportioned by fault.",
               "sources": ["paper-002#3.3.1"]}
-    held = [{"party": "platform", "form": "several", "share": 0.3}]
+    held = [{"party": "platform", "form": "several", "share": 0.3},
+            {"party": "victim", "form": "several", "share": 0.2}]
     from lawgraph.dashboard import state
 
     report = outcomes(QueryLibrary(state.store()), ["victim-contributory-fault"])
     brief = case_brief(detail, held, report, {"several": {"name_en": "Several liability", "name_zh": "按份责任"}})
     assert brief.startswith("# Case brief: (2020)黑01民终4637号 三快公司案\n")
     assert "- platform: Several liability (按份责任), share 30%" in brief
+    assert "- victim: bears 20% of the loss itself (contributory fault)" in brief
+    assert "- **Court:** 黑龙江省哈尔滨市中级人民法院 (as paper-002 §3.3.1 names it)\n- **Year:** 2020\n" in brief
     assert "## Explanation" in brief and "paper-002#3.3.1" in brief
 
 
@@ -361,6 +411,22 @@ def test_console_results_as_table_and_graph_with_row_cap_and_examples() -> None:
     assert at.error[0].value.startswith("Parameters must be a JSON object")
     run_cypher(at, "MATCH (a RETURN a")  # a syntax error: the store's message, no traceback
     assert at.error and not at.exception
+
+
+def test_console_syntax_error_reads_as_position_reason_and_hint() -> None:
+    at = on_page("console")
+    run_cypher(at, "MATCH (a:Article)\nRETURN a.id ORDER")
+    (message,) = [e.value for e in at.error]
+    assert message == "The query could not run — line 2, column 18: the query ends too early (expected: ORDER BY)"
+    assert next(c.value for c in at.code) == "RETURN a.id ORDER\n" + " " * 17 + "^"  # under the end of input
+    assert "ORDER needs BY" in texts(at)
+    assert "errMsg" not in texts(at) and "errCtxOffset" not in texts(at)  # the engine's text only folded away
+    (engine,) = [e for e in at.expander if e.label == "The database's own message"]
+    assert "errCtxOffset" in engine.code[0].value
+    run_cypher(at, "MATCH (a:Article) RETURN b")
+    assert at.error[0].value == "The query could not run — variable 'b' is not defined"
+    at.button_group(key="lang").set_value("zh").run()
+    assert at.error[0].value == "查询无法运行 — variable 'b' is not defined"
 
 
 # -- Neo4j when NEO4J_URI is set ----------------------------------------------------------------------

@@ -32,7 +32,10 @@ if outcome is None:
 if "error" in outcome:
     # a refusal reads "refused: …": shown once, in the page's language ("Refused: …", "已拒绝: …")
     refused = outcome["error"].removeprefix("refused: ")
-    st.error(f"{t('console.refused')}: {refused}" if outcome["refused"] else outcome["error"])
+    if outcome.get("problem") is not None:
+        view.problem_report(outcome["problem"], outcome["query"])
+    else:
+        st.error(f"{t('console.refused')}: {refused}" if outcome["refused"] else outcome["error"])
     st.stop()
 
 st.caption(f"{len(outcome['rows'])} {t('console.rows')} · {outcome['elapsed_ms']:.0f} ms"

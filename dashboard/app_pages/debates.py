@@ -24,6 +24,9 @@ if issue.get("concerns"):
 
 positions = view.positions(issue_id)
 st.subheader(t("debates.positions"))
+passage = view.shared_passage(positions)
+if passage:  # e.g. paper-003's adjudicator and auxiliary roles: two situations, not two camps
+    st.info(t("debates.one_account").format(passage=passage), icon=":material/info:")
 view.position_cards(positions)
 who = view.who_argues(positions)
 if not who.empty:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
@@ -24,6 +25,22 @@ if TYPE_CHECKING:  # pydantic (0.1 s) is imported when settings are first read: 
 
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _flag_type_hidden(display_type_rich: Callable[..., str | None]) -> Callable[..., str | None]:
+    """Typer (0.29) prints a flag's Python type in help (``--json <bool>``, ``--help <bool>``), as if the
+    flag took a value; a flag takes none, so its type column stays empty (every other option keeps its type).
+    """
+
+    @wraps(display_type_rich)
+    def display(option: typer.core.TyperOption, ctx: Any) -> str | None:
+        return None if option.is_flag else display_type_rich(option, ctx)
+
+    return display
+
+
+# for every command at once (help, --json, --wipe …): typer has no hook for the option class it builds
+typer.core.TyperOption.display_type_rich = _flag_type_hidden(typer.core.TyperOption.display_type_rich)  # type: ignore[method-assign]
 
 
 class Backend(StrEnum):
