@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from lawgraph.graph.schema_data import Label
 from lawgraph.ingest.errors import DataError, SourceLocation
 from lawgraph.ingest.yaml_source import iter_items, load_yaml_documents, plain
 from lawgraph.queries.similarity import Domain, domain_of_outcome
@@ -26,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 #: where the exercises live, under the data folder
 EXERCISES_FILE = Path("teach") / "exercises.yaml"
 
-Kind = Literal["LiabilityForm", "DutyStandard", "ProofRule", "Defense"]
+#: the kinds of outcome an exercise can ask about
+ASKABLE = (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE)
 Reason = Literal["paper-critique", "fact-not-modelled", "court-own-way", "other-ground", "not-reported"]
 
 
@@ -63,7 +65,7 @@ class Exercise(_Strict):
     id: str
     case: str | None = None
     domain: Domain
-    asks: Kind
+    asks: Label
     frameworks: list[str] = Field(min_length=1)
     question_en: str
     question_zh: str
@@ -77,6 +79,8 @@ class Exercise(_Strict):
 
     @model_validator(mode="after")
     def _one_answer(self) -> Exercise:
+        if self.asks not in ASKABLE:
+            raise ValueError(f"asks: one of {', '.join(ASKABLE)}, not {self.asks}")
         if self.case is None and self.paper is None:
             raise ValueError("an exercise without a case is a paper's hypothetical: give `paper` (its answer)")
         if self.case is not None and self.paper is not None:
@@ -121,7 +125,7 @@ def exercises_in(data_dir: Path) -> tuple[Exercise, ...]:
 def outcome_domain(outcome_id: str, label: str) -> Domain:
     """The domain of an outcome: a liability form's own (criminal, administrative or civil); duty standards,
     proof rules and defenses are civil-law notions here."""
-    return domain_of_outcome(outcome_id) if label == "LiabilityForm" else Domain.CIVIL
+    return domain_of_outcome(outcome_id) if label == Label.LIABILITY_FORM else Domain.CIVIL
 
 
 def fired_outcomes(rules: Sequence[Any]) -> Iterator[tuple[str, str, str]]:
@@ -164,6 +168,6 @@ def answer(exercise: Exercise, holdings: Iterable[dict[str, Any]]) -> tuple[str,
     if exercise.court is not None:
         return "court", list(exercise.court.outcomes)
     forms = [h["form"] for h in holdings if h["party"] == "platform" and h.get("case", exercise.case) == exercise.case]
-    if exercise.asks != "LiabilityForm":
+    if exercise.asks != Label.LIABILITY_FORM:
         forms = []
     return "court", list(dict.fromkeys(forms))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from lawgraph.graph.schema_data import STANCE_TITLES
+from lawgraph.graph.schema_data import STANCE_TITLES, Label
 
 Language = Literal["en", "zh"]
 LANGUAGES: dict[Language, str] = {"en": "English", "zh": "中文"}
@@ -260,10 +260,10 @@ DOMAINS: dict[str, tuple[str, str]] = {
 
 #: the kind of outcome an exercise asks about → (English, 中文)
 ASKS: dict[str, tuple[str, str]] = {
-    "LiabilityForm": ("the form of liability", "责任形态"),
-    "DutyStandard": ("the standard of the platform's duty", "平台义务的标准"),
-    "ProofRule": ("the burden of proof", "举证责任"),
-    "Defense": ("a defense", "抗辩事由"),
+    Label.LIABILITY_FORM.value: ("the form of liability", "责任形态"),
+    Label.DUTY_STANDARD.value: ("the standard of the platform's duty", "平台义务的标准"),
+    Label.PROOF_RULE.value: ("the burden of proof", "举证责任"),
+    Label.DEFENSE.value: ("a defense", "抗辩事由"),
 }
 
 #: why the graph's prediction and the court's answer part → (English, 中文)

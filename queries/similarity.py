@@ -33,11 +33,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lawgraph.graph.schema_data import FactGroup
+
 #: how much a fact the case has and the query lacks counts against the case, relative to a shared one
 PENALTY = 0.5
 
 #: the fact group whose facts name the kind of goods or service (data/knowledge/facts.yaml ``group``)
-KIND_GROUP = "product-risk"
+KIND_GROUP = FactGroup.PRODUCT_RISK.value
 
 
 class Domain(StrEnum):
