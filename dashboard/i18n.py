@@ -215,6 +215,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "teach.you_paper": ("Your answer matches the paper's conclusion.", "你的答案与论文的结论一致。"),
     "teach.you_neither": ("Your answer is neither the graph's prediction nor the court's answer — compare the reasons "
                           "below.", "你的答案既不同于图谱的预测，也不同于法院的结论——请对照下面的理由。"),
+    "teach.you_elsewhere": ("The graph does reach that answer on these facts, under {frameworks} — but not within the "
+                            "question asked ({question}).",
+                            "图谱在这些事实上确实得出该结论，依据是{frameworks}——但不属于本题所问的范围（{question}）。"),
     "teach.agree": ("The graph and the court agree.", "图谱与法院的结论一致。"),
     "teach.agree_paper": ("The graph and the paper agree.", "图谱与论文的结论一致。"),
     "teach.why": ("Why they differ", "为何不同"),

@@ -49,6 +49,15 @@ def lesson(exercise: Exercise) -> Lesson:
     return Lesson(exercise, facts, recorded, report, predicted(exercise, report.rules), by, given)
 
 
+def reached_elsewhere(lesson: Lesson, outcome: str) -> list[str]:
+    """The frameworks whose firing rules reach ``outcome`` on the lesson's facts outside the question asked
+    (another framework, or another field of law: the civil joint liability on the 快播案 facts)."""
+    asked = lesson.predicted
+    return list(dict.fromkeys(
+        rule.framework for rule in lesson.report.fired if any(o["id"] == outcome for o in rule.outcomes)
+        and not (rule.framework in asked and outcome in asked[rule.framework])))
+
+
 def answer_options(exercise: Exercise) -> list[str]:
     """Every outcome of the kind the exercise asks about (liability forms, duty standards …)."""
     return sorted(i for i, v in state.vocabulary().items() if v.get("label") == exercise.asks)

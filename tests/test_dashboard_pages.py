@@ -287,6 +287,10 @@ def test_teach_kuaibo_is_a_criminal_law_question() -> None:
     page = texts(at)
     assert "286-1" in page and "criminal law" in _title(at)
     assert "stated by the exercise" in page  # the offence's duty and result, from paper-004
+    at.radio(key="teach-choice:kuaibo-286-1").set_value("joint-several")  # what the civil rules give
+    at.button[0].click().run()
+    assert at.info[0].value.startswith("The graph does reach that answer on these facts, under Civil Code tort rules")
+    assert at.info[0].value.endswith("but not within the question asked (criminal law · the form of liability).")
     at.radio(key="teach-choice:kuaibo-286-1").set_value("criminal-liability")
     at.button[0].click().run()  # the form's submit button
     assert at.info[0].value == ("Your answer matches the graph's prediction. "

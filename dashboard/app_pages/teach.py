@@ -11,6 +11,7 @@ from lawgraph.dashboard.graph_view import expandable_graph
 from lawgraph.dashboard.i18n import ASKS, DIFFERENCES, DOMAINS, current_language, name_of, pick, relabel, t
 
 lang = current_language()
+colon, stop = ("：", "。") if lang == "zh" else (": ", ".")
 st.caption(t("teach.intro"))
 exercises = view.exercises()
 relabel("exercise")
@@ -31,14 +32,14 @@ names = ", ".join
 
 st.subheader(t("teach.question"))
 st.markdown(exercise.question_zh if lang == "zh" else exercise.question_en)
-st.caption(f"{t('teach.under')}: {names(vocabulary_name(f) for f in exercise.frameworks)}")
+st.caption(f"{t('teach.under')}{colon}{names(vocabulary_name(f) for f in exercise.frameworks)}")
 
 st.subheader(t("teach.facts"))
 for fact in lesson.recorded:
     st.markdown(f"- {vocabulary_name(fact)}")
 for stated in exercise.stated_facts:
     note = stated.note_zh if lang == "zh" else stated.note_en
-    st.markdown(f"- {vocabulary_name(stated.fact)} — *{t('teach.stated')}*: {note} "
+    st.markdown(f"- {vocabulary_name(stated.fact)} — *{t('teach.stated')}*{colon}{note} "
                 f"[{'; '.join(stated.sources)}]")
 
 
@@ -68,6 +69,11 @@ if choice in lesson.predicted_all:
     matches.append(t("teach.you_graph"))
 if choice in lesson.answer:
     matches.append(t("teach.you_paper" if by_paper else "teach.you_court"))
+elsewhere = view.reached_elsewhere(lesson, choice)
+if elsewhere and not matches:
+    matches.append(t("teach.you_elsewhere").format(
+        frameworks="; ".join(vocabulary_name(f) for f in elsewhere),
+        question=f"{pick(DOMAINS[exercise.domain], exercise.domain)} · {pick(ASKS[exercise.asks], exercise.asks)}"))
 st.info(" ".join(matches) if matches else t("teach.you_neither"))
 
 graph_side, answer_side = st.columns(2, gap="large")
@@ -75,7 +81,7 @@ with graph_side:
     st.subheader(t("teach.graph_answer"))
     for framework, found in lesson.predicted.items():
         outcome = names(vocabulary_name(o) for o in found) if found else t("teach.no_prediction")
-        st.markdown(f"**{vocabulary_name(framework)}**: {outcome}")
+        st.markdown(f"**{vocabulary_name(framework)}**{colon}{outcome}")
     st.caption(t("teach.rules"))
     for rule in view.framework_rules(lesson):
         rule_name = rule.name_zh if lang == "zh" else rule.name_en
@@ -88,13 +94,12 @@ with answer_side:
         st.markdown(t("teach.not_reported"))
     given = exercise.paper or exercise.court
     if given is not None:
-        st.caption(f"{t('teach.sources')}: {'; '.join(given.sources)}")
+        st.caption(f"{t('teach.sources')}{colon}{'; '.join(given.sources)}")
 
 if lesson.agrees and exercise.difference is None:
     st.success(t("teach.agree_paper" if by_paper else "teach.agree"))
 if exercise.difference is not None:
     why = exercise.difference
-    colon, stop = ("：", "。") if lang == "zh" else (": ", ".")
     st.warning(f"**{t('teach.why')}{colon}{pick(DIFFERENCES[why.reason], why.reason)}{stop}** "
                f"{why.zh if lang == 'zh' else why.en} [{'; '.join(why.sources)}]")
 
