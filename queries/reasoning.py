@@ -350,6 +350,24 @@ def rule_outcome(row: RuleRow, status: RuleStatus, standing: Standing, facts: di
     )
 
 
+def engaged_forms(rules: Sequence[RuleRow], asked: Collection[str]) -> list[str]:
+    """The liability forms of the rules the facts engage — those of which they hold at least half the required
+    facts (every rule that applies, and e.g. the CL 286-1 offence on two of its four elements): their domains
+    are the query's (:func:`queries.similarity.query_domains`).
+
+    >>> form = {"labels": ["Entity", "LiabilityForm"]}
+    >>> rows = [{"required": ["a", "b", "c", "d"], "yields": [{"id": "criminal-liability", **form}]},
+    ...         {"required": ["a"], "yields": [{"id": "joint-several", **form}]}]
+    >>> engaged_forms(rows, {"a"}), engaged_forms(rows, {"a", "b"})
+    (['joint-several'], ['criminal-liability', 'joint-several'])
+    """
+    forms: list[str] = []
+    for row in rules:
+        if 2 * len(set(row["required"]) & set(asked)) >= len(row["required"]):
+            forms += [y["id"] for y in row["yields"] if primary_label(y["labels"]) == Label.LIABILITY_FORM.value]
+    return list(dict.fromkeys(forms))
+
+
 def case_matches(rows: Sequence[CaseRow], facts: Sequence[str], fact_counts: Sequence[FactCountRow],
                  vocabulary: dict[str, FactRow], domains: Sequence[Domain],
                  limit: int | None = None) -> list[CaseMatch]:
@@ -431,9 +449,8 @@ def reason(facts: Sequence[str], framework: str | None, rows: OutcomeRows,
                 triggered[TRIGGERED_KINDS[y["label"]]].append(TriggeredOutcome(
                     y["id"], y["name_en"] or y["id"], y["name_zh"] or "", rule.id, rule.framework, rule.sources,
                     rule.path))
-    fired_forms = [y["id"] for r in rules if r.status == RuleStatus.APPLIES for y in r.outcomes
-                   if y["label"] == Label.LIABILITY_FORM.value]
-    cases = case_matches(rows.cases, facts, rows.fact_counts, vocabulary, query_domains(fired_forms), case_limit)
+    domains = query_domains(engaged_forms(rows.rules, asked))
+    cases = case_matches(rows.cases, facts, rows.fact_counts, vocabulary, domains, case_limit)
     return OutcomeReport(facts=facts, framework=framework, names=names, rules=rules, cases=cases,
                          frameworks=frameworks, duty_standards=triggered["duty_standards"],
                          proof_rules=triggered["proof_rules"], defenses=triggered["defenses"])

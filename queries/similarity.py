@@ -5,8 +5,9 @@ claim is not answered by a criminal conviction), then at cases about the same ki
 and only then counts facts — the rare facts more than the common ones, and the facts the case has that
 the query does not as a point against it. :func:`rank` does exactly that, in that order:
 
-1. **Domain** (civil / criminal / administrative). The query's domains are those of the outcomes its
-   firing rules reach (:func:`query_domains`); a case's domain is read from its recorded procedure
+1. **Domain** (civil / criminal / administrative). The query's domains are those of the liability forms of
+   the rules its facts engage — at least half of a rule's required facts (:func:`query_domains`,
+   ``queries.reasoning.engaged_forms``); a case's domain is read from its recorded procedure
    (``civil-second-instance`` → civil), else *derived* from what it held or from the procedure of another
    instance of its appeal chain (:func:`case_domain`). A case whose domain is known and not among the
    query's is listed after every case whose domain matches or is unknown.
@@ -91,7 +92,7 @@ def domain_of_outcome(outcome: str) -> Domain:
 
 
 def query_domains(fired_outcomes: Iterable[str]) -> list[Domain]:
-    """The domains of a query: those of the liability forms its firing rules yield (none fired: no domain).
+    """The domains of a query: those of the liability forms of the rules it engages (none: no domain).
 
     >>> [d.value for d in query_domains(["joint-several", "administrative-penalty", "joint-several"])]
     ['civil', 'administrative']

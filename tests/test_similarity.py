@@ -55,6 +55,23 @@ def test_food_pattern_ranks_civil_food_cases_first(embedded_lib: QueryLibrary) -
                                                                             Standing.UNKNOWN)
 
 
+def test_a_case_asked_with_its_own_facts_comes_first(embedded_lib: QueryLibrary) -> None:
+    """Every case with facts, asked with exactly its facts: it leads (level only with a case of the same facts)."""
+    rows = embedded_lib.run("cases")
+    checked = 0
+    for case in (row["case"] for row in rows):
+        facts = embedded_lib.run("case_detail", id=case)[0]["facts"]
+        if not facts:
+            continue
+        report = outcomes(embedded_lib, facts, case_limit=20)
+        top = report.cases[0]
+        mine = next(c for c in report.cases if c.case == case)
+        assert (mine.score, mine.reasons.domain.standing) == (top.score, top.reasons.domain.standing), case
+        assert not mine.reasons.other, case
+        checked += 1
+    assert checked == 17
+
+
 def test_the_kuaibo_facts_keep_kuaibo_first(embedded_lib: QueryLibrary) -> None:
     """Where the query's own rules reach criminal liability, the criminal case is not pushed down."""
     facts = ["platform-intentional", "rectification-refused", "network-security-duty-applies",
