@@ -7,11 +7,13 @@ only fills them from the report. The command line and the dashboard both explain
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, TypedDict
 
-from lawgraph.dashboard.i18n import Language, t
+from lawgraph.dashboard.i18n import DOMAINS, Language, pick, t
 from lawgraph.queries.outcome_report import OutcomeReport, RuleStatus
+from lawgraph.queries.similarity import Reasons
 
 #: most applying rules and near misses an explanation names
 MAX_RULES = 8
@@ -65,6 +67,34 @@ def explain(report: OutcomeReport, lang: Language) -> str:
         ) or t("case.no_holding", lang)
         sentences.append(t("explain.case", lang).format(case=top.case, shared=top.shared, held=held))
     return t("explain.sentence_sep", lang).join(sentences)
+
+
+def case_reason(reasons: Reasons, score: float, name: Callable[[str], str], lang: Language) -> str:
+    """Why a similar case ranks where it does, in one line of ``lang`` (``name`` names a fact).
+
+    >>> from lawgraph.queries.similarity import Candidate, Domain, score_case
+    >>> ranked = score_case(["food", "knew"], Candidate("A", ["food", "negligent"], "civil-first-instance"),
+    ...                     {"food": 1.48, "knew": 2.89, "negligent": 2.25}, {"food"}, [Domain.CIVIL])
+    >>> case_reason(ranked.reasons, ranked.score, str, "en")
+    'civil law, as the facts · same goods or service · shares food +1.48 · against it negligent −1.12 · score 0.35'
+    """
+    sep = t("explain.list_sep", lang)
+    domain = reasons.domain
+    text = t(f"explain.why.domain.{domain.standing.value}", lang).format(
+        domain=pick(DOMAINS.get(domain.case or ""), domain.case or "", lang),
+        query=sep.join(pick(DOMAINS.get(d), d, lang) for d in domain.query))
+    if domain.derived and domain.source:
+        text += t("explain.why.derived", lang).format(source=t(f"explain.why.source.{domain.source}", lang))
+    parts = [text, t(f"explain.why.kind.{reasons.kind.standing.value}", lang)]
+    if reasons.shared:
+        parts.append(t("explain.why.shared", lang).format(
+            facts=sep.join(f"{name(f.fact)} +{f.counted:.2f}" for f in reasons.shared)))
+    against = [f for f in reasons.other if f.counted]
+    if against:
+        parts.append(t("explain.why.other", lang).format(
+            facts=sep.join(f"{name(f.fact)} −{-f.counted:.2f}" for f in against)))
+    parts.append(t("explain.why.score", lang).format(score=score))
+    return " · ".join(parts)
 
 
 def explanation(report: OutcomeReport) -> Explanation:

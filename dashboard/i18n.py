@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from lawgraph.graph.schema_data import STANCE_TITLES
+from lawgraph.graph.schema_data import STANCE_TITLES, Label
 
 Language = Literal["en", "zh"]
 LANGUAGES: dict[Language, str] = {"en": "English", "zh": "中文"}
@@ -103,6 +103,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "explain.near_item": ("{id} lacks {missing}", "{name}（缺：{missing}）"),
     "explain.case": ("Closest decided case: {case} ({shared} shared fact(s)); held {held}.",
                      "最相近的判例：{case}（共同事实 {shared} 项）。"),
+    "explain.why.domain.match": ("{domain}, as the facts", "{domain}，与所选事实一致"),
+    "explain.why.domain.unknown": ("field of law not known", "法律领域不明"),
+    "explain.why.domain.mismatch": ("{domain}, not the facts' field ({query}): after every case of that field",
+                                    "{domain}，不同于所选事实的领域（{query}）：排在该领域的案件之后"),
+    "explain.why.derived": (" (read from its {source})", "（依其{source}推定）"),
+    "explain.why.source.holding": ("holding", "裁判结果"),
+    "explain.why.source.appeal-chain": ("other instance", "其他审级"),
+    "explain.why.kind.match": ("same goods or service", "商品或服务类型相同"),
+    "explain.why.kind.unknown": ("goods or service not compared", "未比较商品或服务类型"),
+    "explain.why.kind.mismatch": ("other goods or service: after those that match",
+                                  "商品或服务类型不同：排在类型相同者之后"),
+    "explain.why.shared": ("shares {facts}", "共同事实：{facts}"),
+    "explain.why.other": ("against it {facts}", "不利事实：{facts}"),
+    "explain.why.score": ("score {score:.2f}", "得分 {score:.2f}"),
     "explain.list_sep": (", ", "、"),
     "explain.item_sep": ("; ", "；"),
     "explain.sentence_sep": (" ", ""),
@@ -206,23 +220,41 @@ LABELS: dict[str, tuple[str, str]] = {
                             "此处各立场均出自同一段落（{passage}），且无文献反对：它们是同一论述的组成部分，"
                             "而非相互对立的回答（上方摘要说明了二者的关系）。"),
     # teach
-    "teach.intro": ("A fact pattern from a real case. Which liability does the platform bear, and under which "
-                    "article? Answer, then compare with the graph's paths and the court.",
-                    "以下事实取自真实判例。平台应承担何种责任？依据哪一条？作答后对照图谱推理路径与法院判决。"),
+    "teach.intro": ("Each exercise asks one question within one field of law, on the facts of a real case or of a "
+                    "paper's own example. Give your answer, then compare it with what the graph's rules predict and "
+                    "with what the court (or the paper) said. Where they differ, the page says why: a difference is "
+                    "the lesson, not a wrong answer.",
+                    "每个练习在一个法律领域内提出一个问题，事实取自真实案例或论文自设的例子。先作答，再与图谱规则的"
+                    "预测以及法院（或论文）的结论对照。二者不同时，页面会说明原因：分歧本身就是要学的内容，而不是错误答案。"),
     "teach.exercise": ("Exercise", "练习"),
+    "teach.hypothetical": ("a paper's example", "论文设例"),
+    "teach.question": ("The question", "问题"),
+    "teach.under": ("Asked under", "适用的理论框架或法律"),
     "teach.facts": ("The facts", "案件事实"),
-    "teach.your_form": ("Liability form of the platform", "平台的责任形态"),
-    "teach.your_article": ("Article", "法条"),
+    "teach.stated": ("stated by the exercise", "练习补充的事实"),
+    "teach.your_answer": ("Your answer", "你的答案"),
     "teach.submit": ("Check my answer", "核对答案"),
-    "teach.choose": ("Choose a liability form first.", "请先选择责任形态。"),
-    "teach.correct": ("Right: the court held", "正确：法院判决为"),
-    "teach.wrong": ("Not what the court held. The court held", "与法院判决不同。法院判决为"),
-    "teach.article_ok": ("The graph's rules for these facts rest on that article too.",
-                         "图谱中适用于这些事实的规则也以该条为依据。"),
-    "teach.article_other": ("The graph's rules for these facts rest on", "图谱中适用于这些事实的规则依据为"),
-    "teach.court_answer": ("The court's answer", "法院的回答"),
+    "teach.choose": ("Choose an answer first.", "请先选择一个答案。"),
+    "teach.graph_answer": ("What the graph predicts", "图谱的预测"),
+    "teach.court_answer": ("What the court held", "法院的结论"),
+    "teach.paper_answer": ("What the paper concludes", "论文的结论"),
+    "teach.not_reported": ("Not reported in the papers.", "论文未报道。"),
+    "teach.no_prediction": ("No rule of this framework fires on these facts.", "该框架的规则在这些事实上均不适用。"),
+    "teach.you_graph": ("Your answer matches the graph's prediction.", "你的答案与图谱的预测一致。"),
+    "teach.you_court": ("Your answer matches what the court held.", "你的答案与法院的结论一致。"),
+    "teach.you_paper": ("Your answer matches the paper's conclusion.", "你的答案与论文的结论一致。"),
+    "teach.you_neither": ("Your answer is neither the graph's prediction nor the court's answer — compare the reasons "
+                          "below.", "你的答案既不同于图谱的预测，也不同于法院的结论——请对照下面的理由。"),
+    "teach.you_elsewhere": ("The graph does reach that answer on these facts, under {frameworks} — but not within the "
+                            "question asked ({question}).",
+                            "图谱在这些事实上确实得出该结论，依据是{frameworks}——但不属于本题所问的范围（{question}）。"),
+    "teach.agree": ("The graph and the court agree.", "图谱与法院的结论一致。"),
+    "teach.agree_paper": ("The graph and the paper agree.", "图谱与论文的结论一致。"),
+    "teach.why": ("Why they differ", "为何不同"),
+    "teach.rules": ("The rules behind the prediction", "预测所依据的规则"),
     "teach.paths": ("What the frameworks say on these facts", "各理论框架对这些事实的判断"),
     "teach.brief": ("Download the case brief (markdown)", "下载案例摘要（Markdown）"),
+    "teach.sources": ("Sources", "出处"),
     # console
     "console.query": ("Read-only Cypher", "只读 Cypher 查询"),
     "console.params": ("Parameters (JSON)", "参数（JSON）"),
@@ -267,6 +299,30 @@ PROCEDURES: dict[str, tuple[str, str]] = {
     "criminal-second-instance": ("criminal, second instance (appeal)", "刑事二审"),
     "administrative-first-instance": ("administrative, first instance", "行政一审"),
     "administrative-second-instance": ("administrative, second instance", "行政二审"),
+}
+
+#: the field of law an exercise is asked in → (English, 中文)
+DOMAINS: dict[str, tuple[str, str]] = {
+    "civil": ("civil law", "民法"),
+    "criminal": ("criminal law", "刑法"),
+    "administrative": ("administrative law", "行政法"),
+}
+
+#: the kind of outcome an exercise asks about → (English, 中文)
+ASKS: dict[str, tuple[str, str]] = {
+    Label.LIABILITY_FORM.value: ("the form of liability", "责任形态"),
+    Label.DUTY_STANDARD.value: ("the standard of the platform's duty", "平台义务的标准"),
+    Label.PROOF_RULE.value: ("the burden of proof", "举证责任"),
+    Label.DEFENSE.value: ("a defense", "抗辩事由"),
+}
+
+#: why the graph's prediction and the court's answer part → (English, 中文)
+DIFFERENCES: dict[str, tuple[str, str]] = {
+    "paper-critique": ("the papers criticise the court's approach", "论文批评法院的做法"),
+    "fact-not-modelled": ("a fact the graph does not model", "图谱未建模的事实"),
+    "court-own-way": ("the court went its own way", "法院另有见解"),
+    "other-ground": ("the same answer on another legal ground", "结论相同，法律依据不同"),
+    "not-reported": ("the papers do not report the court's answer", "论文未报道法院的结论"),
 }
 
 #: statute-text stance of a publication → (English, 中文)

@@ -1,4 +1,5 @@
-"""The pieces of the Teach page: exercises drawn from real cases, the answer check, the brief."""
+"""The pieces of the Teach page: the exercises (data/teach/exercises.yaml) with their facts, the graph's
+prediction and the court's (or the paper's) answer, and the printable brief."""
 
 from __future__ import annotations
 
@@ -8,56 +9,69 @@ from typing import Any
 from lawgraph.dashboard import state
 from lawgraph.dashboard.brief import case_brief
 from lawgraph.dashboard.case_cards import holdings
-from lawgraph.graph.model import Label
+from lawgraph.dashboard.exercises import Exercise, answer, exercises_in, predicted
 from lawgraph.queries.outcome_report import OutcomeReport
-
-#: articles every exercise offers, besides those the graph's rules and the case itself name
-CORE_ARTICLES = ("ECL:38(1)", "ECL:38(2)", "CC:1197", "CC:1198", "CRPL:44(1)", "CRPL:44(2)", "FSL:131(1)")
 
 
 @dataclass(frozen=True)
-class Exercise:
-    case: str
+class Lesson:
+    """One exercise as the page shows it: its facts, what the graph predicts per framework, the answer."""
+
+    exercise: Exercise
     facts: tuple[str, ...]
-    platform_held: tuple[str, ...]
+    recorded: tuple[str, ...]
+    report: OutcomeReport
+    predicted: dict[str, list[str]]
+    #: "court" or "paper", and the outcomes it gave (empty: not reported)
+    answered_by: str
+    answer: list[str]
+
+    @property
+    def predicted_all(self) -> list[str]:
+        return list(dict.fromkeys(o for found in self.predicted.values() for o in found))
+
+    @property
+    def agrees(self) -> bool:
+        return bool(self.answer) and set(self.answer) == set(self.predicted_all)
 
 
 def exercises() -> list[Exercise]:
-    """Every case with facts and a holding for the platform, in case order."""
-    held: dict[str, list[str]] = {}
-    for row in state.rows("case_holdings", case=""):
-        if row["party"] == "platform":
-            held.setdefault(row["case"], []).append(row["form"])
-    out = []
-    for case in sorted(held):
-        detail = state.rows("case_detail", id=case)
-        facts = tuple(sorted(detail[0]["facts"])) if detail else ()
-        if facts:
-            out.append(Exercise(case, facts, tuple(held[case])))
-    return out
+    return list(exercises_in(state.settings().data_dir))
 
 
-def liability_form_options() -> list[str]:
-    return sorted(i for i, v in state.vocabulary().items() if v.get("label") == Label.LIABILITY_FORM)
+def lesson(exercise: Exercise) -> Lesson:
+    """The exercise read against the graph: the case's recorded facts, the report, the prediction."""
+    detail = state.rows("case_detail", id=exercise.case) if exercise.case else []
+    recorded = tuple(sorted(detail[0]["facts"])) if detail else ()
+    facts = tuple(exercise.facts(recorded))
+    report = state.outcome_report(facts)
+    by, given = answer(exercise, holdings(exercise.case) if exercise.case else [])
+    return Lesson(exercise, facts, recorded, report, predicted(exercise, report.rules), by, given)
 
 
-def article_options(exercise: Exercise, report: OutcomeReport) -> list[str]:
-    detail = state.rows("case_detail", id=exercise.case)
-    applied = detail[0]["applies"] if detail else []
-    found = {a for r in report.rules for a in r.articles} | set(applied) | set(CORE_ARTICLES)
-    return sorted(found)
+def reached_elsewhere(lesson: Lesson, outcome: str) -> list[str]:
+    """The frameworks whose firing rules reach ``outcome`` on the lesson's facts outside the question asked
+    (another framework, or another field of law: the civil joint liability on the 快播案 facts)."""
+    asked = lesson.predicted
+    return list(dict.fromkeys(
+        rule.framework for rule in lesson.report.fired if any(o["id"] == outcome for o in rule.outcomes)
+        and not (rule.framework in asked and outcome in asked[rule.framework])))
 
 
-def article_supported(article: str, report: OutcomeReport) -> bool:
-    """Whether a firing rule rests on ``article`` (or on one of its paragraphs, or on the article of it)."""
-    base = article.split("(")[0]
-    return any(a == article or a.split("(")[0] == base for r in report.fired for a in r.articles)
+def answer_options(exercise: Exercise) -> list[str]:
+    """Every outcome of the kind the exercise asks about (liability forms, duty standards …)."""
+    return sorted(i for i, v in state.vocabulary().items() if v.get("label") == exercise.asks)
 
 
-def grounding_articles(report: OutcomeReport) -> list[str]:
-    return sorted({a for r in report.fired for a in r.articles})
+def framework_rules(lesson: Lesson) -> list[Any]:
+    """The firing rules behind the prediction (of the exercise's frameworks, yielding what was asked)."""
+    wanted = set(lesson.predicted_all)
+    return [r for r in lesson.report.fired
+            if r.framework in lesson.predicted and any(o["id"] in wanted for o in r.outcomes)]
 
 
-def brief(exercise: Exercise, report: OutcomeReport) -> str:
-    detail: dict[str, Any] = (state.rows("case_detail", id=exercise.case) or [{"case": exercise.case}])[0]
-    return case_brief(detail, holdings(exercise.case), report, state.vocabulary())
+def brief(lesson: Lesson) -> str:
+    case = lesson.exercise.case
+    detail: dict[str, Any] = (state.rows("case_detail", id=case) if case else []) or [
+        {"case": lesson.exercise.id, "facts": list(lesson.facts)}]
+    return case_brief(detail[0], holdings(case) if case else [], lesson.report, state.vocabulary())

@@ -17,8 +17,10 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, TypedDict
 
+from lawgraph.queries.similarity import Reasons
+
 #: the version of the report's JSON form: the major number changes when a field changes meaning or goes away
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class RuleStatus(StrEnum):
@@ -143,6 +145,11 @@ class CaseMatch:
     appeal_chain: list[AppealStep]
     #: facts of the case beyond those asked about (the closest pattern has fewest)
     other_facts: int = 0
+    #: the similarity score (queries/similarity.py, docs/outcomes.md): IDF weights of the shared facts less half
+    #: those of the case's other facts; the list is ordered by domain standing, then kind standing, then score
+    score: float = 0.0
+    #: why the case ranks where it does: shared facts and other facts with their weights, domain and kind
+    reasons: Reasons | None = None
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Fact pattern → outcome: the reads, then the reasoning (:mod:`queries.reasoning`).
 
-:func:`read_rows` fetches everything the reasoning needs with three named queries in one read transaction
+:func:`read_rows` fetches everything the reasoning needs with four named queries in one read transaction
 (:meth:`stores.base.Store.read_batch`), so a report never mixes two loads of the graph; :func:`outcomes`
 hands the rows to :func:`queries.reasoning.reason`. It runs the same on the embedded store and on Neo4j.
 """
@@ -19,16 +19,20 @@ from lawgraph.errors import InvalidInput
 __all__ = ["OutcomeReport", "UnknownFact", "outcomes", "read_rows"]
 
 
-def read_rows(lib: QueryLibrary, facts: Sequence[str], framework: str | None, case_limit: int) -> OutcomeRows:
-    """The fact vocabulary, the rules that require any of ``facts`` and the ``case_limit`` closest cases,
-    read in one transaction (a result cut at the row cap is refused: :class:`queries.library.ResultTruncated`)."""
+def read_rows(lib: QueryLibrary, facts: Sequence[str], framework: str | None) -> OutcomeRows:
+    """The fact vocabulary, the rules that require any of ``facts``, the cases that share one (the candidates
+    the similarity score ranks) and the fact counts its weights come from, read in one transaction (a result
+    cut at the row cap is refused: :class:`queries.library.ResultTruncated`)."""
     facts = list(facts)
     found = lib.run_together({
         "fact_names": {},
         "rules_for_facts": {"facts": facts, "framework": framework},
-        "similar_cases": {"facts": facts, "limit": case_limit},
+        # the candidates the similarity score re-ranks: every case sharing a fact, up to the patterns' own cap
+        "similar_cases": {"facts": facts, "limit": PATTERN_TOP_CASES},
+        "fact_case_counts": {},
     })
-    return OutcomeRows(facts=found["fact_names"], rules=found["rules_for_facts"], cases=found["similar_cases"])
+    return OutcomeRows(facts=found["fact_names"], rules=found["rules_for_facts"], cases=found["similar_cases"],
+                       fact_counts=found["fact_case_counts"])
 
 
 def outcomes(lib: QueryLibrary, facts: Sequence[str], framework: str | None = None,
@@ -49,4 +53,4 @@ def outcomes(lib: QueryLibrary, facts: Sequence[str], framework: str | None = No
     if not 0 < case_limit <= PATTERN_TOP_CASES:
         raise InvalidInput(f"case_limit must be between 1 and {PATTERN_TOP_CASES}, not {case_limit}")
     facts = list(dict.fromkeys(facts))
-    return reason(facts, framework, read_rows(lib, facts, framework, case_limit))
+    return reason(facts, framework, read_rows(lib, facts, framework), case_limit)

@@ -36,6 +36,7 @@ from lawgraph.queries.outcome_report import (
     RuleStatus,
     TriggeredOutcome,
 )
+from lawgraph.queries.similarity import KIND_GROUP, Candidate, Domain, fact_weights, query_domains, rank
 
 from lawgraph.errors import LawgraphError
 
@@ -132,21 +133,34 @@ class CaseRow(TypedDict):
     case_number: str | None
     name_zh: str | None
     year: int | None
+    procedure: str | None
+    facts: list[str]
     matched_facts: list[str]
     shared: int
     other_facts: int
     pattern: str
     held: list[Holding]
     appeal_links: list[AppealLink]
+    chain_procedures: list[str | None]
+
+
+class FactCountRow(TypedDict):
+    """A row of ``fact_case_counts``: how many cases have the fact, of how many with any fact."""
+
+    fact: str
+    cases: int
+    total: int
 
 
 @dataclass(frozen=True)
 class OutcomeRows:
-    """Everything :func:`reason` reads: the fact vocabulary, the candidate rules, the similar cases (best first)."""
+    """Everything :func:`reason` reads: the fact vocabulary, the candidate rules, the candidate cases (those
+    sharing a fact, which :func:`case_matches` ranks) and the fact counts their similarity weights come from."""
 
     facts: Sequence[FactRow]
     rules: Sequence[RuleRow]
     cases: Sequence[CaseRow]
+    fact_counts: Sequence[FactCountRow] = ()
 
 
 # -- the pieces --------------------------------------------------------------------------------------
@@ -336,24 +350,56 @@ def rule_outcome(row: RuleRow, status: RuleStatus, standing: Standing, facts: di
     )
 
 
-def case_matches(rows: Sequence[CaseRow]) -> list[CaseMatch]:
-    """The similar cases in the order given, each with its appeal chain."""
+def engaged_forms(rules: Sequence[RuleRow], asked: Collection[str]) -> list[str]:
+    """The liability forms of the rules the facts engage — those of which they hold at least half the required
+    facts (every rule that applies, and e.g. the CL 286-1 offence on two of its four elements): their domains
+    are the query's (:func:`queries.similarity.query_domains`).
+
+    >>> form = {"labels": ["Entity", "LiabilityForm"]}
+    >>> rows = [{"required": ["a", "b", "c", "d"], "yields": [{"id": "criminal-liability", **form}]},
+    ...         {"required": ["a"], "yields": [{"id": "joint-several", **form}]}]
+    >>> engaged_forms(rows, {"a"}), engaged_forms(rows, {"a", "b"})
+    (['joint-several'], ['criminal-liability', 'joint-several'])
+    """
+    forms: list[str] = []
+    for row in rules:
+        if 2 * len(set(row["required"]) & set(asked)) >= len(row["required"]):
+            forms += [y["id"] for y in row["yields"] if primary_label(y["labels"]) == Label.LIABILITY_FORM.value]
+    return list(dict.fromkeys(forms))
+
+
+def case_matches(rows: Sequence[CaseRow], facts: Sequence[str], fact_counts: Sequence[FactCountRow],
+                 vocabulary: dict[str, FactRow], domains: Sequence[Domain],
+                 limit: int | None = None) -> list[CaseMatch]:
+    """The candidate cases ranked by :func:`queries.similarity.rank` (domain, kind, score), each with its score,
+    its reasons and its appeal chain; the first ``limit``."""
     chains = appeal_chains([link for row in rows for link in row["appeal_links"]])
-    return [
-        CaseMatch(case=row["case"], case_number=row["case_number"], name_zh=row["name_zh"], year=row["year"],
-                  matched_facts=sorted(row["matched_facts"]), shared=row["shared"],
-                  held=[{"form": h["form"], "party": h["party"], "share": h["share"]}
-                        for h in sorted(row["held"], key=lambda h: (h["party"], h["form"]))],
-                  appeal_chain=chains.get(row["case"], []), other_facts=row["other_facts"])
-        for row in rows
-    ]
+    weights = fact_weights({c["fact"]: c["cases"] for c in fact_counts}, max((c["total"] for c in fact_counts),
+                                                                              default=0))
+    kinds = {fact for fact, row in vocabulary.items() if row.get("group") == KIND_GROUP}
+    by_case = {row["case"]: row for row in rows}
+    candidates = [Candidate(row["case"], row["facts"], row["procedure"], [h["form"] for h in row["held"]],
+                            row["chain_procedures"]) for row in rows]
+    out = []
+    for ranked in rank(facts, candidates, weights, kinds, domains, limit):
+        row = by_case[ranked.case]
+        out.append(CaseMatch(
+            case=row["case"], case_number=row["case_number"], name_zh=row["name_zh"], year=row["year"],
+            matched_facts=sorted(row["matched_facts"]), shared=row["shared"],
+            held=[{"form": h["form"], "party": h["party"], "share": h["share"]}
+                  for h in sorted(row["held"], key=lambda h: (h["party"], h["form"]))],
+            appeal_chain=chains.get(row["case"], []), other_facts=row["other_facts"],
+            score=ranked.score, reasons=ranked.reasons))
+    return out
 
 
 # -- the whole ---------------------------------------------------------------------------------------
 
 
-def reason(facts: Sequence[str], framework: str | None, rows: OutcomeRows) -> OutcomeReport:
-    """The outcome report of ``facts`` (repeats dropped), from the rows the graph holds.
+def reason(facts: Sequence[str], framework: str | None, rows: OutcomeRows,
+           case_limit: int | None = None) -> OutcomeReport:
+    """The outcome report of ``facts`` (repeats dropped), from the rows the graph holds; the ``case_limit``
+    nearest cases (all candidates when ``None``), the query's domains being those of its firing rules' forms.
 
     Unknown fact ids raise :class:`UnknownFact`. ``framework`` is recorded as asked (the rows are read for it).
 
@@ -403,6 +449,8 @@ def reason(facts: Sequence[str], framework: str | None, rows: OutcomeRows) -> Ou
                 triggered[TRIGGERED_KINDS[y["label"]]].append(TriggeredOutcome(
                     y["id"], y["name_en"] or y["id"], y["name_zh"] or "", rule.id, rule.framework, rule.sources,
                     rule.path))
-    return OutcomeReport(facts=facts, framework=framework, names=names, rules=rules, cases=case_matches(rows.cases),
+    domains = query_domains(engaged_forms(rows.rules, asked))
+    cases = case_matches(rows.cases, facts, rows.fact_counts, vocabulary, domains, case_limit)
+    return OutcomeReport(facts=facts, framework=framework, names=names, rules=rules, cases=cases,
                          frameworks=frameworks, duty_standards=triggered["duty_standards"],
                          proof_rules=triggered["proof_rules"], defenses=triggered["defenses"])

@@ -77,7 +77,7 @@ def test_named_query_and_outcomes_cli(env: dict[str, str]) -> None:
                           "--json"], capture_output=True, text=True, env=env, check=True)
     report = json.loads(out.stdout)
     assert any(r["id"] == "ecl-38-1-joint" and r["liability_form"] == "joint-several" for r in report["rules"])
-    assert report["schema_version"] == "1.0" and "Under E-Commerce Law art. 38" in report["explanation"]["en"]
+    assert report["schema_version"] == "1.1" and "Under E-Commerce Law art. 38" in report["explanation"]["en"]
     schema = subprocess.run([*CLI, "outcomes", "--schema"], capture_output=True, text=True, env=env, check=True)
     assert json.loads(schema.stdout) == json.loads((REPO / "docs" / "outcomes.schema.json").read_text(encoding="utf-8"))
     bad = subprocess.run([*CLI, "outcomes", "--facts", "no-such-fact"], capture_output=True, text=True, env=env)

@@ -26,6 +26,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "doctrine_links": {"id": "danger-control"},
     "doctrines": {},
     "facts": {},
+    "fact_case_counts": {},
     "fact_names": {},
     "framework_vs_courts": {"framework": "tiered-liability-ladder"},
     "frameworks": {},

@@ -314,24 +314,65 @@ def test_debates_positions_who_argues_and_predictions_against_holdings() -> None
 # -- teach --------------------------------------------------------------------------------------------
 
 
-def test_teach_exercise_answer_paths_and_brief() -> None:
-    at = on_page("teach")
+def _exercise(at: AppTest, case: str) -> int:
+    """Select the exercise on ``case`` (its title names the case) and return its index."""
     options = at.selectbox(key="exercise").options
-    # find the exercise drawn from (2019)皖1621民初6389号: food, life and health, a negligent platform
-    for index in range(len(options)):
-        at.selectbox(key="exercise").set_value(index).run()
-        if {"Food", "Platform was negligent"} <= {m.value.removeprefix("- ") for m in at.markdown}:
-            break
-    else:
-        pytest.fail("no exercise drawn from (2019)皖1621民初6389号")
-    at.radio(key=f"teach-form:{index}").set_value("supplementary")
-    at.button[0].click().run()  # the form's submit button
-    assert at.error[0].value.startswith("Not what the court held. The court held: Joint and several liability")
-    at.radio(key=f"teach-form:{index}").set_value("joint-several")
+    index = next(i for i, title in enumerate(options) if title.endswith(case))
+    at.selectbox(key="exercise").set_value(index).run()
+    return index
+
+
+def _title(at: AppTest) -> str:
+    box = at.selectbox(key="exercise")
+    return str(box.options[box.index])
+
+
+def test_teach_kuaibo_is_a_criminal_law_question() -> None:
+    at = on_page("teach")
+    _exercise(at, "(2015)海刑初字第512号")
+    page = texts(at)
+    assert "286-1" in page and "criminal law" in _title(at)
+    assert "stated by the exercise" in page  # the offence's duty and result, from paper-004
+    at.radio(key="teach-choice:kuaibo-286-1").set_value("joint-several")  # what the civil rules give
     at.button[0].click().run()
-    assert at.success[0].value == "Right: the court held: Joint and several liability"
-    assert "(2019)皖1621民初6389号" in texts(at)  # the court's answer, revealed
+    assert at.info[0].value.startswith("The graph does reach that answer on these facts, under Civil Code tort rules")
+    assert at.info[0].value.endswith("but not within the question asked (criminal law · the form of liability).")
+    at.radio(key="teach-choice:kuaibo-286-1").set_value("criminal-liability")
+    at.button[0].click().run()  # the form's submit button
+    assert at.info[0].value == ("Your answer matches the graph's prediction. "
+                                "Your answer matches what the court held.")
+    page = texts(at)
+    framework = "Three conditions of the CL 286-1 offence — duty, refusal after an order, intent"
+    assert f"**{framework}**: Criminal liability" in page
+    assert "Why they differ: the same answer on another legal ground." in at.warning[0].value
+    assert "paper-004#4.1" in at.warning[0].value
+    assert "Joint and several" not in "".join(m.value for m in at.markdown if m.value.startswith("**"))
+
+
+def test_teach_a_disagreement_is_explained_not_marked_wrong() -> None:
+    at = on_page("teach")
+    _exercise(at, "(2019)皖1621民初6389号")
+    at.radio(key="teach-choice:jd-food-fault").set_value("joint-several")
+    at.button[0].click().run()
+    assert at.info[0].value == "Your answer matches what the court held."
+    assert not at.error, "a disagreement between graph and court is a lesson, not an error"
+    page = texts(at)
+    assert "**Civil Code tort rules**: Several (proportionate-share) liability" in page
+    assert "**Joint and several liability**" in page  # the court's answer
+    assert at.warning[0].value.startswith("**Why they differ: the court went its own way.**")
+    assert "(2019)皖1621民初6389号" in page  # the case card
     assert at.download_button[0].label == "Download the case brief (markdown)"
+
+
+def test_teach_in_chinese() -> None:
+    at = on_page("teach", lang="zh")
+    _exercise(at, "(2015)海刑初字第512号")
+    assert "刑法" in _title(at)
+    assert "拒不履行信息网络安全管理义务罪" in texts(at)
+    at.radio(key="teach-choice:kuaibo-286-1").set_value("criminal-liability")
+    at.button[0].click().run()
+    assert at.info[0].value == "你的答案与图谱的预测一致。 你的答案与法院的结论一致。"
+    assert at.warning[0].value.startswith("**为何不同：结论相同，法律依据不同。**")
 
 
 def test_case_brief_is_printable_markdown() -> None:

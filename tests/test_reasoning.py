@@ -95,15 +95,20 @@ def test_triggered_outcomes_and_frameworks() -> None:
     assert report.names["a"] == {"name_en": "fact a", "name_zh": "事实a"}
 
 
-def test_cases_keep_their_order_and_get_appeal_chains() -> None:
+def test_cases_are_ranked_by_similarity_and_get_appeal_chains() -> None:
     link = {"later": "B", "earlier": "A", "disposition": "reversed"}
-    cases = [{"case": case, "case_number": case, "name_zh": None, "year": None, "matched_facts": ["a"], "shared": 1,
-              "other_facts": 0, "pattern": "p", "held": held, "appeal_links": links}
-             for case, held, links in (("B", [{"form": "several", "party": "platform", "share": 0.3},
-                                              {"form": "joint-several", "party": "merchant", "share": None}], [link]),
-                                       ("C", [], []), ("A", [], [link]))]
-    report = run(["a"], cases=cases)
-    assert [c.case for c in report.cases] == ["B", "C", "A"]
+    # B has only the fact asked; C one other fact, A two: each other fact costs half its weight
+    cases = [{"case": case, "case_number": case, "name_zh": None, "year": None, "procedure": "civil-first-instance",
+              "facts": facts, "matched_facts": ["a"], "shared": 1, "other_facts": len(facts) - 1, "pattern": "p",
+              "held": held, "appeal_links": links, "chain_procedures": []}
+             for case, facts, held, links in (
+                 ("A", ["a", "b", "c"], [], [link]), ("C", ["a", "b"], [], []),
+                 ("B", ["a"], [{"form": "several", "party": "platform", "share": 0.3},
+                               {"form": "joint-several", "party": "merchant", "share": None}], [link]))]
+    counts = [{"fact": f, "cases": n, "total": 3} for f, n in (("a", 3), ("b", 2), ("c", 1))]
+    report = reason(["a"], None, OutcomeRows(FACTS, [], cases, counts))  # type: ignore[arg-type]
+    assert [(c.case, c.score) for c in report.cases] == [("B", 0.6931), ("C", 0.2350), ("A", -0.4581)]
+    assert [f.fact for f in report.cases[2].reasons.other] == ["b", "c"]
     assert [h["party"] for h in report.cases[0].held] == ["merchant", "platform"]
     assert report.cases[2].appeal_chain == [{"case": "A", "disposition": None},
                                             {"case": "B", "disposition": "reversed"}]
