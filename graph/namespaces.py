@@ -66,6 +66,9 @@ class ELI(rdflib_namespace.DefinedNamespace):
     in_force: URIRef
     cites: URIRef
     cited_by_case_law: URIRef
+    version_date: URIRef
+    repeals: URIRef
+    repealed_by: URIRef
 
 
 class LKIF(rdflib_namespace.DefinedNamespace):

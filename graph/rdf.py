@@ -146,7 +146,7 @@ LABEL_TERMS: dict[tuple[Label, str], Term] = {key: _term(spec) for key, spec in 
 #: label → the classes of its nodes: lg:<Label> and the standard classes they also get
 NODE_CLASSES: dict[Label, tuple[URIRef, ...]] = {label: tuple(map(resolve, c)) for label, c in CLASS_RDF.items()}
 
-_STATUTE_LAYER = (Label.STATUTE, Label.ARTICLE, Label.PARAGRAPH)
+_STATUTE_LAYER = (Label.STATUTE, Label.STATUTE_VERSION, Label.ARTICLE, Label.ARTICLE_VERSION, Label.PARAGRAPH)
 _LANGUAGES = {"zh": ("zho", EULANG.ZHO), "en": ("eng", EULANG.ENG)}
 _STATUTE_SOURCE = re.compile(r"art-(\d+)(?:-(\d+))?")
 
@@ -215,6 +215,13 @@ class IriScheme:
             return self.statute(node.id)
         if node.label is Label.ARTICLE:
             return self.article(props["law"], props["number"], props.get("suffix"))
+        if node.label is Label.STATUTE_VERSION:  # FSL@2021 → …/statute/FSL/version/2021
+            return URIRef(f"{self.statute(props['law'])}/version/{self._segment(node.id.partition('@')[2])}")
+        if node.label is Label.ARTICLE_VERSION:  # FSL@2021:131 → …/statute/FSL/art_131/version/2021
+            number, _, suffix = props["article"].partition(":")[2].partition("-")
+            year = props["version"].partition("@")[2]
+            article = self.article(props["law"], int(number), int(suffix) if suffix else None)
+            return URIRef(f"{article}/version/{self._segment(year)}")
         if node.label is Label.PARAGRAPH:
             law, _, local = props["article"].partition(":")
             number, _, suffix = local.partition("-")
@@ -300,7 +307,9 @@ class _RdfBuilder:
             if prop in DERIVED_PROPERTIES:
                 continue
             term = term_for(node.label, prop)
-            target = self._expression(subject, term.kind) if term.on_expression else subject
+            # a version is itself an expression (its text in Chinese): its texts and titles sit on it
+            on_expression = term.on_expression and node.label is not Label.ARTICLE_VERSION
+            target = self._expression(subject, term.kind) if on_expression else subject
             self._add_value(target, term, value)
         self._add_sources(subject, node.props.get("sources", ()))
 
@@ -311,6 +320,16 @@ class _RdfBuilder:
                 self.rdf.add((work, ELI.in_force, ELI["InForce-notInForce"]))
             elif props.get("in_corpus"):  # the catalog leaves `repealed` empty for laws in force
                 self.rdf.add((work, ELI.in_force, ELI["InForce-inForce"]))
+        elif node.label is Label.STATUTE_VERSION:
+            self.rdf.add((work, ELI.language, _LANGUAGES["zh"][1]))  # the version's text is Chinese
+            # only what the dates say: not in force once it stopped; in force if it took effect and nothing
+            # later (a next version or a repeal) is known; else (no printed effective date) nothing is claimed
+            if props.get("effective_to"):
+                self.rdf.add((work, ELI.in_force, ELI["InForce-notInForce"]))
+            elif props.get("effective_from") and not props.get("superseded_by"):
+                self.rdf.add((work, ELI.in_force, ELI["InForce-inForce"]))
+        elif node.label is Label.ARTICLE_VERSION:
+            self.rdf.add((work, ELI.language, _LANGUAGES["zh"][1]))
         elif node.label is Label.ARTICLE:
             number = f"{props['number']}" + (f"-{props['suffix']}" if props.get("suffix") else "")
             self.rdf.add((work, ELI.number, Literal(number)))

@@ -23,6 +23,8 @@ class Label(StrEnum):
     STATUTE = "Statute"
     ARTICLE = "Article"
     PARAGRAPH = "Paragraph"
+    STATUTE_VERSION = "StatuteVersion"
+    ARTICLE_VERSION = "ArticleVersion"
     DOCTRINE = "Doctrine"
     OBLIGATION = "Obligation"
     LIABILITY_FORM = "LiabilityForm"
@@ -44,6 +46,9 @@ class RelType(StrEnum):
     """Relationship types of the schema contract (and its extensions, marked)."""
 
     PART_OF = "PART_OF"
+    VERSION_OF = "VERSION_OF"
+    IN_VERSION = "IN_VERSION"
+    REPEALS = "REPEALS"
     REFERS_TO = "REFERS_TO"
     SPECIAL_RULE_OF = "SPECIAL_RULE_OF"
     SUPERSEDES = "SUPERSEDES"
@@ -113,6 +118,14 @@ class StatuteKind(StrEnum):
     REGULATION = "regulation"
 
 
+class SupersedesMethod(StrEnum):
+    """how a SUPERSEDES correspondence is known (official, literature, or derived by text-alignment)."""
+
+    OFFICIAL = "official"
+    LITERATURE = "literature"
+    TEXT_ALIGNMENT = "text-alignment"
+
+
 class RuleCondition(StrEnum):
     """whether a rule needs all of its REQUIRES facts or any one."""
 
@@ -125,6 +138,7 @@ FactGroupValue = Literal["knowledge", "product-risk", "duty-performance", "benef
 StanceValue = Literal["supports", "opposes", "describes"]
 DispositionValue = Literal["affirmed", "reversed", "modified"]
 StatuteKindValue = Literal["law", "judicial-interpretation", "regulation"]
+SupersedesMethodValue = Literal["official", "literature", "text-alignment"]
 RuleConditionValue = Literal["all", "any"]
 
 #: Labels whose nodes are vocabulary concepts (SKOS concept schemes in RDF).
@@ -154,7 +168,15 @@ KNOWLEDGE_LABELS: tuple[Label, ...] = (
 OUTCOME_LABELS: tuple[Label, ...] = (Label.LIABILITY_FORM, Label.DUTY_STANDARD, Label.PROOF_RULE, Label.DEFENSE)
 #: Labels whose nodes make no claim of their own (derived from a statute file or a case number).
 UNSOURCED_LABELS: frozenset[Label] = frozenset(
-    (Label.STATUTE, Label.ARTICLE, Label.PARAGRAPH, Label.COURT, Label.FACT_PATTERN)
+    (
+        Label.STATUTE,
+        Label.ARTICLE,
+        Label.PARAGRAPH,
+        Label.STATUTE_VERSION,
+        Label.ARTICLE_VERSION,
+        Label.COURT,
+        Label.FACT_PATTERN,
+    )
 )
 #: Labels and relationship types that only index what other relationships say (derived at build time,
 #: loaded into the stores for fast queries, left out of the RDF export).
@@ -175,6 +197,8 @@ LABELS: dict[Label, LabelSpec] = {
             "source_file",
             "in_corpus",
             "preamble_zh",
+            "enacted",
+            "successor",
         ),
         "a law or judicial interpretation",
     ),
@@ -199,6 +223,16 @@ LABELS: dict[Label, LabelSpec] = {
     ),
     Label.PARAGRAPH: LabelSpec(
         Label.PARAGRAPH, ("law", "article", "ordinal", "text_zh", "items"), "a paragraph (款) of an article"
+    ),
+    Label.STATUTE_VERSION: LabelSpec(
+        Label.STATUTE_VERSION,
+        ("law", "version_date", "effective_from", "effective_to", "superseded_by", "source_file"),
+        "one version of a statute, its text as adopted on version_date (FSL@2021)",
+    ),
+    Label.ARTICLE_VERSION: LabelSpec(
+        Label.ARTICLE_VERSION,
+        ("law", "article", "version", "number", "suffix", "label_zh", "text_zh", "source_file", "line"),
+        "an article's text in one version of a work with several versions (FSL@2021:131)",
     ),
     Label.DOCTRINE: LabelSpec(
         Label.DOCTRINE,
@@ -328,6 +362,29 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         claim=False,
         description="article → statute; paragraph → article",
     ),
+    RelType.VERSION_OF: RelationshipSpec(
+        RelType.VERSION_OF,
+        (Label.STATUTE_VERSION, Label.ARTICLE_VERSION),
+        (Label.STATUTE, Label.ARTICLE),
+        (),
+        claim=False,
+        description="a statute version → its work; an article version → its stable article",
+    ),
+    RelType.IN_VERSION: RelationshipSpec(
+        RelType.IN_VERSION,
+        (Label.ARTICLE_VERSION,),
+        (Label.STATUTE_VERSION,),
+        (),
+        claim=False,
+        description="an article version → the statute version it is part of",
+    ),
+    RelType.REPEALS: RelationshipSpec(
+        RelType.REPEALS,
+        (Label.STATUTE,),
+        (Label.STATUTE,),
+        ("text",),
+        description="a work → a work it repealed and replaced (CC → TLL, from CC art. 1260's 同时废止)",
+    ),
     RelType.REFERS_TO: RelationshipSpec(
         RelType.REFERS_TO,
         (Label.ARTICLE,),
@@ -347,8 +404,9 @@ RELATIONSHIPS: dict[RelType, RelationshipSpec] = {
         RelType.SUPERSEDES,
         (Label.ARTICLE, Label.PARAGRAPH),
         (Label.ARTICLE, Label.PARAGRAPH),
-        ("note_en",),
-        description="the source provision replaced the target (e.g. CC 1198 → TLL 37)",
+        ("note_en", "method", "score", "rank", "derived"),
+        keys=("method",),
+        description="the source provision replaced the target (e.g. CC 1198 → TLL 37); see method",
     ),
     RelType.IMPOSES: RelationshipSpec(
         RelType.IMPOSES,
@@ -494,6 +552,17 @@ PROPERTY_RANGES: dict[str, str] = {
     "source_file": "str",
     "in_corpus": "bool",
     "preamble_zh": "str",
+    "enacted": "str",
+    "successor": "str",
+    "version_date": "str",
+    "effective_from": "str",
+    "effective_to": "str",
+    "superseded_by": "str",
+    "version": "str",
+    "method": "SupersedesMethod",
+    "score": "float",
+    "rank": "int",
+    "derived": "bool",
     "law": "str",
     "number": "int",
     "suffix": "int",
@@ -594,6 +663,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "Stance": ("supports", "opposes", "describes"),
     "Disposition": ("affirmed", "reversed", "modified"),
     "StatuteKind": ("law", "judicial-interpretation", "regulation"),
+    "SupersedesMethod": ("official", "literature", "text-alignment"),
     "RuleCondition": ("all", "any"),
 }
 
@@ -621,6 +691,8 @@ UNIQUE_LABELS: tuple[str, ...] = (
     Label.STATUTE.value,
     Label.ARTICLE.value,
     Label.PARAGRAPH.value,
+    Label.STATUTE_VERSION.value,
+    Label.ARTICLE_VERSION.value,
     Label.DOCTRINE.value,
     Label.OBLIGATION.value,
     Label.LIABILITY_FORM.value,
@@ -641,6 +713,8 @@ UNIQUE_LABELS: tuple[str, ...] = (
 INDEXES: tuple[tuple[Label, str], ...] = (
     (Label.ARTICLE, "law"),
     (Label.ARTICLE, "number"),
+    (Label.STATUTE_VERSION, "law"),
+    (Label.ARTICLE_VERSION, "article"),
     (Label.RULE, "framework"),
     (Label.CASE, "case_number"),
     (Label.CASE, "year"),
@@ -653,6 +727,8 @@ LABEL_STYLE: dict[Label, tuple[str, str]] = {
     Label.STATUTE: ("#000000", "folder"),
     Label.ARTICLE: ("#2d3436", "description"),
     Label.PARAGRAPH: ("#636e72", "description"),
+    Label.STATUTE_VERSION: ("#4b4b4b", "history"),
+    Label.ARTICLE_VERSION: ("#555555", "history_edu"),
     Label.DOCTRINE: ("#16a085", "science"),
     Label.OBLIGATION: ("#0984e3", "badge"),
     Label.LIABILITY_FORM: ("#d63031", "assured_workload"),
@@ -682,6 +758,15 @@ PROPERTY_RDF: dict[str, RdfTerm] = {
     "source_file": RdfTerm("lg:source_file"),
     "in_corpus": RdfTerm("lg:in_corpus"),
     "preamble_zh": RdfTerm("lg:preamble", "zh", on_expression=True),
+    "enacted": RdfTerm("lg:enacted", "date"),
+    "version_date": RdfTerm("eli:version_date", "date"),
+    "effective_from": RdfTerm("eli:first_date_entry_in_force", "date"),
+    "effective_to": RdfTerm("eli:date_no_longer_in_force", "date"),
+    "superseded_by": RdfTerm("lg:superseded_by"),
+    "method": RdfTerm("lg:method"),
+    "score": RdfTerm("lg:score"),
+    "rank": RdfTerm("lg:rank"),
+    "derived": RdfTerm("lg:derived"),
     "suffix": RdfTerm("lg:suffix"),
     "label_zh": RdfTerm("eli:title", "zh", on_expression=True),
     "text_zh": RdfTerm("lg:text", "zh", on_expression=True),
@@ -760,6 +845,8 @@ LABEL_RDF: dict[tuple[Label, str], RdfTerm] = {
 #: properties a relationship already states (so they are not repeated as literals), and why
 DERIVED_PROPERTIES: dict[str, str] = {
     "sources": "dcterms:source",
+    "successor": "eli:repealed_by the successor (REPEALS)",
+    "version": "lg:in_version the version",
     "law": "eli:is_part_of the statute",
     "number": "eli:number (with the 之N suffix: 286-1)",
     "article": "eli:is_part_of the article",
@@ -770,6 +857,8 @@ CLASS_RDF: dict[Label, tuple[str, ...]] = {
     Label.STATUTE: ("lg:Statute", "eli:LegalResource"),
     Label.ARTICLE: ("lg:Article", "eli:LegalResource", "eli:LegalResourceSubdivision"),
     Label.PARAGRAPH: ("lg:Paragraph", "eli:LegalResource", "eli:LegalResourceSubdivision"),
+    Label.STATUTE_VERSION: ("lg:StatuteVersion", "eli:LegalExpression"),
+    Label.ARTICLE_VERSION: ("lg:ArticleVersion", "eli:LegalExpression"),
     Label.DOCTRINE: ("lg:Doctrine", "skos:Concept", "lkif:Legal_Doctrine"),
     Label.OBLIGATION: ("lg:Obligation", "skos:Concept"),
     Label.LIABILITY_FORM: ("lg:LiabilityForm", "skos:Concept"),
@@ -798,6 +887,9 @@ SCHEME_TITLES: dict[Label, tuple[str, str]] = {
 #: relationship type → (class of its rdf:Statement, predicate of the direct triple)
 EDGE_RDF: dict[RelType, tuple[str, str]] = {
     RelType.PART_OF: ("lg:PART_OF", "eli:is_part_of"),
+    RelType.VERSION_OF: ("lg:VERSION_OF", "eli:realizes"),
+    RelType.IN_VERSION: ("lg:IN_VERSION", "lg:in_version"),
+    RelType.REPEALS: ("lg:REPEALS", "eli:repeals"),
     RelType.REFERS_TO: ("lg:REFERS_TO", "eli:cites"),
     RelType.SPECIAL_RULE_OF: ("lg:SPECIAL_RULE_OF", "lg:special_rule_of"),
     RelType.SUPERSEDES: ("lg:SUPERSEDES", "dcterms:replaces"),
@@ -830,6 +922,8 @@ EDGE_RDF: dict[RelType, tuple[str, str]] = {
 }
 #: relationship types that also get the inverse triple of a standard vocabulary
 INVERSE_RDF: dict[RelType, str] = {
+    RelType.VERSION_OF: "eli:is_realized_by",
+    RelType.REPEALS: "eli:repealed_by",
     RelType.APPLIES: "eli:cited_by_case_law",
 }
 #: every term of the project's own namespace ``lg:`` the schema uses (graph/namespaces.py's LG)
@@ -840,6 +934,7 @@ LG_TERMS: tuple[str, ...] = (
     "APPLIES",
     "ARGUES",
     "Article",
+    "ArticleVersion",
     "BASED_ON",
     "CITES",
     "CONCERNS",
@@ -859,6 +954,7 @@ LG_TERMS: tuple[str, ...] = (
     "ILLUSTRATES",
     "IMPOSES",
     "INVOLVES",
+    "IN_VERSION",
     "Issue",
     "JUSTIFIES",
     "LiabilityForm",
@@ -875,11 +971,14 @@ LG_TERMS: tuple[str, ...] = (
     "REFERS_TO",
     "RELATED_TO",
     "RELIES_ON",
+    "REPEALS",
     "REQUIRES",
     "Rule",
     "SPECIAL_RULE_OF",
     "SUPERSEDES",
     "Statute",
+    "StatuteVersion",
+    "VERSION_OF",
     "YIELDS",
     "advocates",
     "answers",
@@ -899,9 +998,11 @@ LG_TERMS: tuple[str, ...] = (
     "court_level",
     "court_name",
     "decided_by",
+    "derived",
     "discusses",
     "disposition",
     "elaborates",
+    "enacted",
     "excludes",
     "file",
     "grounded_in",
@@ -913,11 +1014,13 @@ LG_TERMS: tuple[str, ...] = (
     "illustrates",
     "imposes",
     "in_corpus",
+    "in_version",
     "involves",
     "item",
     "justifies",
     "kind",
     "line",
+    "method",
     "no_article_reason",
     "ordinal",
     "outcome",
@@ -930,9 +1033,11 @@ LG_TERMS: tuple[str, ...] = (
     "proposes",
     "provides",
     "province",
+    "rank",
     "relies_on",
     "requires",
     "role",
+    "score",
     "section",
     "serial",
     "share",
@@ -940,6 +1045,7 @@ LG_TERMS: tuple[str, ...] = (
     "special_rule_of",
     "stance",
     "suffix",
+    "superseded_by",
     "text",
     "tier",
     "vagueness",

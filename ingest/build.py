@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.graph.model import LABELS, RELATIONSHIPS, EdgeRecord, GraphData, Label, NodeRecord, RelType
-from lawgraph.graph.schema_data import DATA_FIELDS, StatuteKind
+from lawgraph.graph.schema_data import DATA_FIELDS, StatuteKind, SupersedesMethod
+from lawgraph.ingest.alignment import METHOD as ALIGNMENT_METHOD
+from lawgraph.ingest.alignment import align
 from lawgraph.ingest.case_numbers import CaseNumberError, parse_case_number
 from lawgraph.ingest.court_codes import COURT_CODES_FILE, CourtCode
 from lawgraph.ingest.errors import BuildRefused, DataError, SourceLocation
@@ -34,7 +36,8 @@ from lawgraph.ingest.records import (
     StatuteLinkEntry,
 )
 from lawgraph.ingest.references import CitationFinder
-from lawgraph.ingest.statutes import ParsedStatuteFile, parse_statute_file
+from lawgraph.ingest.statutes import ParsedArticle, ParsedStatuteFile, parse_statute_file
+from lawgraph.ingest.versions import VersionFiles, commencement, group_versions, repeal_clauses
 from lawgraph.ingest.yaml_source import YamlDocument, iter_items, line_of, load_yaml_documents, plain
 from pydantic import BaseModel, ValidationError
 
@@ -114,6 +117,7 @@ class _Builder:
         self.references_found = 0
         self.references_outside = 0
         self.outside_titles: dict[str, int] = defaultdict(int)
+        self.versions: dict[str, list[VersionFiles]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def error(self, location: SourceLocation, message: str) -> None:
@@ -207,12 +211,15 @@ class _Builder:
             parsed_by_code[code].append(parsed)
             meta_by_code[code] = entry
         # files in catalog order, so a Civil Code book order is kept
+        latest: dict[str, list[ParsedStatuteFile]] = {}
         for code, files in parsed_by_code.items():
             entry = meta_by_code[code]
             if entry is not None:
                 order = {name: i for i, name in enumerate(entry.files)}
                 files.sort(key=lambda f: order.get(f.path.name, 99))
-            self._add_statute(code, files, entry)
+            versions = group_versions(code, files)
+            self._add_statute(code, versions, entry)
+            latest[code] = versions[-1].files
         external = statute_dir / "external.yaml"
         if external.exists():
             for doc in self.documents(external):
@@ -220,51 +227,134 @@ class _Builder:
                     ext = self.validated(ExternalStatute, raw, external, line)
                     if isinstance(ext, ExternalStatute):
                         self._add_external_statute(ext, SourceLocation(external, line))
-        self._add_references(parsed_by_code)
+        self._add_repeals(latest)
+        self._add_references(latest)
 
-    def _add_statute(self, code: str, files: list[ParsedStatuteFile], entry: CatalogStatute | None) -> None:
-        first = files[0]
+    def _add_statute(self, code: str, versions: list[VersionFiles], entry: CatalogStatute | None) -> None:
+        """The work, each version, the stable articles (the latest version's text) and, for a work with more
+        than one version, each version's own article texts (``FSL@2021:131``)."""
+        newest = versions[-1]
+        first = newest.files[0]
         kind = entry.kind if entry else (StatuteKind.JUDICIAL_INTERPRETATION.value
                                          if first.title_zh.startswith("最高人民法院") else StatuteKind.LAW.value)
         location = SourceLocation(first.path, 1)
+        all_files = [f for v in versions for f in v.files]
+        commences = next((d for f in all_files for a in reversed(f.articles) if (d := commencement(a.text_zh))), None)
         self.add_node(NodeRecord(code, Label.STATUTE, {
             "code": code,
             "title_zh": first.title_zh,
             "title_en": entry.title_en if entry else None,
             "kind": kind,
-            "promulgated": (entry.promulgated if entry and entry.promulgated else first.promulgated),
-            "effective": (entry.effective if entry and entry.effective else first.effective),
+            "promulgated": (entry.promulgated if entry and entry.promulgated else versions[0].files[0].promulgated),
+            "effective": (entry.effective if entry and entry.effective
+                          else versions[0].files[0].effective or commences),
             "repealed": entry.repealed if entry else None,
-            "source_file": ", ".join(f.path.name for f in files),
+            "source_file": ", ".join(f.path.name for f in all_files),
             "in_corpus": True,
-            "preamble_zh": "\n".join(f.preamble_zh for f in files if f.preamble_zh) or None,
+            "enacted": min((v.enacted for v in versions if v.enacted), default=None),
+            "preamble_zh": "\n".join(f.preamble_zh for f in newest.files if f.preamble_zh) or None,
             "sources": [f"statute:{code}#text"],
         }), location)
-        seen: dict[tuple[int, int], Path] = {}
-        for parsed in files:
-            for art in parsed.articles:
-                aid = article_id(code, art.number, art.suffix)
-                loc = SourceLocation(parsed.path, art.line)
-                if art.key in seen and seen[art.key] != parsed.path:
-                    self.error(loc, f"article {aid} is also in {seen[art.key].name}")
-                    continue
-                seen[art.key] = parsed.path
-                source = f"statute:{code}#art-{art.number}" + (f"-{art.suffix}" if art.suffix else "")
-                self.add_node(NodeRecord(aid, Label.ARTICLE, {
-                    "law": code, "number": art.number, "suffix": art.suffix, "label_zh": art.label_zh,
-                    "text_zh": art.text_zh, "path_zh": art.path_zh, "source_file": parsed.path.name,
-                    "line": art.line, "sources": [source],
-                }), loc)
-                self.articles_by_law[code] += 1
-                self.add_edge(RelType.PART_OF, aid, code, {"sources": [source]}, loc)
-                self.paragraph_count[aid] = len(art.paragraphs)
-                for para in art.paragraphs:
-                    pid = f"{aid}({para.ordinal})"
-                    self.add_node(NodeRecord(pid, Label.PARAGRAPH, {
-                        "law": code, "article": aid, "ordinal": para.ordinal, "text_zh": para.full_text,
-                        "items": para.items or None, "sources": [source],
-                    }), loc)
-                    self.add_edge(RelType.PART_OF, pid, aid, {"sources": [source]}, loc)
+        self.versions[code] = versions
+        if len(versions) == 1 and not versions[0].version_date and entry and entry.promulgated:
+            versions[0].version_date = entry.promulgated  # a file with no adoption line: the catalog's date
+        for index, version in enumerate(versions):
+            later = versions[index + 1] if index + 1 < len(versions) else None
+            self.add_node(NodeRecord(version.id, Label.STATUTE_VERSION, {
+                "law": code, "version_date": version.version_date or None,
+                "effective_from": version.effective_from,
+                "effective_to": later.effective_from if later else None,
+                "superseded_by": later.id if later else None,
+                "source_file": ", ".join(f.path.name for f in version.files),
+                "sources": [f"statute:{code}#text"],
+            }), SourceLocation(version.files[0].path, 1))
+            self.add_edge(RelType.VERSION_OF, version.id, code, {}, SourceLocation(version.files[0].path, 1))
+        stable: set[tuple[int, int]] = set()
+        for version in reversed(versions):
+            seen: dict[tuple[int, int], Path] = {}
+            for parsed in version.files:
+                for art in parsed.articles:
+                    aid = article_id(code, art.number, art.suffix)
+                    loc = SourceLocation(parsed.path, art.line)
+                    if art.key in seen and seen[art.key] != parsed.path:
+                        self.error(loc, f"article {aid} is also in {seen[art.key].name}")
+                        continue
+                    seen[art.key] = parsed.path
+                    source = f"statute:{code}#art-{art.number}" + (f"-{art.suffix}" if art.suffix else "")
+                    if len(versions) > 1:
+                        vid = f"{version.id}:{aid.partition(':')[2]}"
+                        self.add_node(NodeRecord(vid, Label.ARTICLE_VERSION, {
+                            "law": code, "article": aid, "version": version.id, "number": art.number,
+                            "suffix": art.suffix, "label_zh": art.label_zh, "text_zh": art.text_zh,
+                            "source_file": parsed.path.name, "line": art.line, "sources": [source],
+                        }), loc)
+                        self.add_edge(RelType.VERSION_OF, vid, aid, {}, loc)
+                        self.add_edge(RelType.IN_VERSION, vid, version.id, {}, loc)
+                    if art.key in stable:
+                        continue
+                    stable.add(art.key)
+                    self._add_article(code, aid, art, parsed, source, loc)
+
+    def _add_article(self, code: str, aid: str, art: ParsedArticle, parsed: ParsedStatuteFile, source: str,
+                     loc: SourceLocation) -> None:
+        self.add_node(NodeRecord(aid, Label.ARTICLE, {
+            "law": code, "number": art.number, "suffix": art.suffix, "label_zh": art.label_zh,
+            "text_zh": art.text_zh, "path_zh": art.path_zh, "source_file": parsed.path.name,
+            "line": art.line, "sources": [source],
+        }), loc)
+        self.articles_by_law[code] += 1
+        self.add_edge(RelType.PART_OF, aid, code, {"sources": [source]}, loc)
+        self.paragraph_count[aid] = len(art.paragraphs)
+        for para in art.paragraphs:
+            pid = f"{aid}({para.ordinal})"
+            self.add_node(NodeRecord(pid, Label.PARAGRAPH, {
+                "law": code, "article": aid, "ordinal": para.ordinal, "text_zh": para.full_text,
+                "items": para.items or None, "sources": [source],
+            }), loc)
+            self.add_edge(RelType.PART_OF, pid, aid, {"sources": [source]}, loc)
+
+    def _add_repeals(self, latest: dict[str, list[ParsedStatuteFile]]) -> None:
+        """Repeals the texts print (本法自…起施行。《…》同时废止): the repealed work gets ``repealed`` and
+        ``successor``, its last version ``effective_to``, and a REPEALS edge from the repealing work."""
+        titles = {files[0].title_zh: code for code, files in latest.items()}
+        for code, files in latest.items():
+            for parsed in files:
+                for art in parsed.articles:
+                    for clause in repeal_clauses(art.text_zh):
+                        for title in clause.titles:
+                            old = titles.get(title)
+                            if old is None or old == code:
+                                continue
+                            source = f"statute:{code}#art-{art.number}"
+                            work = self.graph.nodes[old].props
+                            if work.get("repealed") and work["repealed"] != clause.date:
+                                self.error(SourceLocation(parsed.path, art.line),
+                                           f"{code} art. {art.number} repeals {old} on {clause.date}; the catalog "
+                                           f"says {work['repealed']}")
+                                continue
+                            work["repealed"] = clause.date
+                            work["successor"] = code
+                            last = self.graph.nodes[self.versions[old][-1].id].props
+                            last["effective_to"] = clause.date
+                            self.add_edge(RelType.REPEALS, code, old, {"text": clause.text, "sources": [source]},
+                                          SourceLocation(parsed.path, art.line))
+
+    def add_derived_supersedes(self) -> None:
+        """SUPERSEDES candidates of each repealed work's articles in its successor, by text alignment
+        (lawgraph.ingest.alignment), each its own edge (key ``method``) beside any a source states."""
+        for code in self.versions:
+            successor = self.graph.nodes[code].props.get("successor")
+            if not successor:
+                continue
+            texts = {n.id: n.props["text_zh"] for n in self.graph.nodes.values()
+                     if n.label is Label.ARTICLE and n.props["law"] in (code, successor) and n.props.get("text_zh")}
+            old = {k: v for k, v in texts.items() if k.startswith(f"{code}:")}
+            new = {k: v for k, v in texts.items() if k.startswith(f"{successor}:")}
+            for cand in align(old, new):
+                self.graph.edges.append(EdgeRecord(RelType.SUPERSEDES, cand.successor, cand.repealed, {
+                    "method": ALIGNMENT_METHOD, "score": cand.score, "rank": cand.rank, "derived": True,
+                    "sources": [_article_source(cand.successor), _article_source(cand.repealed)],
+                }))
 
     def _add_external_statute(self, ext: ExternalStatute, location: SourceLocation) -> None:
         self.add_node(NodeRecord(ext.code, Label.STATUTE, {
@@ -380,6 +470,8 @@ class _Builder:
         if label is None:
             assert isinstance(entry, StatuteLinkEntry)
             props: dict[str, Any] = {"sources": list(entry.sources), "note_en": entry.note_en}
+            if entry.type == RelType.SUPERSEDES:
+                props["method"] = SupersedesMethod.LITERATURE.value  # stated by the entry's sources
             self.add_edge(RelType(entry.type), entry.from_, entry.to, props, self.at(loc, raw, "to"),
                           sources_at=at_sources, source_at=self.at(loc, raw, "from"))
             return
@@ -619,6 +711,11 @@ class _Builder:
         return None
 
 
+def _article_source(aid: str) -> str:
+    code, _, local = aid.partition(":")
+    return f"statute:{code}#art-{local}"
+
+
 def _line_at(raw: Any, line: int, *path: str | int) -> int:
     """The line of ``raw[path[0]][path[1]]…`` in its file: the deepest key or item known, else ``line``."""
     node = raw
@@ -670,6 +767,7 @@ def build_graph(data_dir: Path) -> BuildReport:
             builder.load_cases()
         if not builder.unreadable:  # else its ids are missing, and every reference to them would be reported too
             builder.resolve_edges()
+            builder.add_derived_supersedes()
             builder.check_sources()
     if builder.errors:
         raise BuildRefused(builder.errors)

@@ -24,7 +24,7 @@ from lawgraph.ingest.build import build_graph
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "data" / "exports"
-STATUTE_FILES = ("catalog.yaml", "external.yaml", "ecommerce-law-2018.md", "civil-code-2020-torts.md",
+STATUTE_FILES = ("catalog.yaml", "ecommerce-law-2018.md", "civil-code-2020-torts.md",
                  "civil-code-2020-supplementary.md", "consumer-rights-protection-law-2013.md", "criminal-law.md")
 CLI = [sys.executable, "-m", "lawgraph"]
 

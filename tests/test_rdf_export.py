@@ -54,7 +54,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXPORTED_LABELS = [label for label in Label if label not in INDEX_LABELS]
 EXPORTED_RELATIONSHIPS = [rel for rel in RelType if rel not in INDEX_RELATIONSHIPS]
 FIXTURE = REPO / "tests" / "data" / "exports"
-STATUTE_FILES = ("catalog.yaml", "external.yaml", "ecommerce-law-2018.md", "civil-code-2020-torts.md",
+STATUTE_FILES = ("catalog.yaml", "ecommerce-law-2018.md", "civil-code-2020-torts.md",
                  "civil-code-2020-supplementary.md", "consumer-rights-protection-law-2013.md", "criminal-law.md")
 BASE = "https://lawgraph.example.org/id/"
 LGSH = "https://lawgraph.example.org/shapes#"

@@ -15,7 +15,8 @@ from lawgraph.ingest.errors import BuildRefused, DataError
 from lawgraph.ingest.statutes import parse_statute_file
 
 EXPECTED_ARTICLES = {"CC": 1260, "ECL": 89, "CRPL": 63, "CL": 505, "FSL": 154, "CSL": 79, "SPC-OCD-1": 20,
-                     "SPC-FD": 19, "TLL": 2}
+                     "SPC-FD": 19, "TLL": 92, "CTL": 428, "AL": 74, "TRL": 112, "SPC-FSCD-1": 14, "SPC-FDPD": 19,
+                     "SPC-CCTE": 28, "SPC-CCT-1": 26}
 CLI = [sys.executable, "-m", "lawgraph"]
 
 
@@ -44,8 +45,9 @@ def test_references_in_text(report: BuildReport) -> None:
     assert refs[("ECL:83", "ECL:38")] == "本法第三十八条"
     assert refs[("SPC-OCD-1:16", "ECL:38")] == "电子商务法第三十八条"
     assert ("SPC-OCD-1:18", "FSL:62") in refs and ("SPC-OCD-1:18", "FSL:131") in refs
-    assert report.references_found == 310
-    assert report.references_outside_corpus == 0
+    assert report.references_found == 489
+    # SPC-FDPD arts. 3, 9, 10, 11 cite 药品管理法第一百四十四条第三款: the Drug Administration Law is not in the corpus
+    assert report.references_outside_corpus == 6
 
 
 NEW_STATUTE = """# 中华人民共和国测试平台法
@@ -126,7 +128,7 @@ def test_cli_build_json_counts() -> None:
     result = subprocess.run([*CLI, "build", "--json"], capture_output=True, text=True, check=True)
     summary = json.loads(result.stdout)
     assert summary["articles_by_law"] == EXPECTED_ARTICLES
-    assert summary["nodes"]["Statute"] == 9
+    assert summary["nodes"]["Statute"] == 16
 
 
 def test_cli_refuses_bad_statute_without_traceback(tmp_path: Path) -> None:
