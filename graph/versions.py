@@ -11,7 +11,7 @@ work, flagged ``version-not-in-corpus``, never to a later text. A repealed work 
 ...     Version("FSL@2021", "2021-04-29", None), Version("FSL@2025", "2025-09-12", None)))
 >>> in_force_on(fsl, "2022-06-01").version
 'FSL@2021'
->>> in_force_on(fsl, "2012-03-01").status
+>>> in_force_on(fsl, "2012-03-01").status.value
 'version-not-in-corpus'
 >>> in_force_on(fsl, "2026-01-01").candidates  # the 2025 file prints no effective date
 ('FSL@2021', 'FSL@2025')
@@ -19,9 +19,9 @@ work, flagged ``version-not-in-corpus``, never to a later text. A repealed work 
 ...            versions=(Version("TLL@2009", "2009-12-26", "2010-07-01"),))
 >>> in_force_on(tll, "2015-05-05").version, in_force_on(tll, "2015-05-05").certain
 ('TLL@2009', True)
->>> r = in_force_on(tll, "2021-03-01"); (r.status, r.successor)
+>>> r = in_force_on(tll, "2021-03-01"); (r.status.value, r.successor)
 ('repealed', 'CC')
->>> in_force_on(tll, "2010-03-01").status
+>>> in_force_on(tll, "2010-03-01").status.value
 'not-yet-in-force'
 """
 

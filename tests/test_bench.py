@@ -44,7 +44,7 @@ def check_backend(figures: dict[str, Any], cases: int, relationships: int) -> No
     assert figures["naive_relationships"] > 0 and figures["naive_relationships_per_s"] > 0
     assert figures["speedup_vs_naive"] == pytest.approx(
         figures["relationships_per_s"] / figures["naive_relationships_per_s"], rel=0.01)
-    assert figures["bundled_relationships"] == 6756 and figures["bundled_load_s"] > 0
+    assert figures["bundled_relationships"] == 10544 and figures["bundled_load_s"] > 0
     assert figures["runs"] >= 50
 
 

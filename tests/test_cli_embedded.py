@@ -50,7 +50,7 @@ def test_params_and_second_load_is_a_no_op(env: dict[str, str], graph: GraphData
     again = subprocess.run([*CLI, "load", "--json"], capture_output=True, text=True, env=env, check=True)
     assert json.loads(again.stdout)["status"] == "up to date"
     count = cypher(env, "MATCH (n:Entity) RETURN count(n) AS n")
-    assert json.loads(count.stdout)[0]["n"] == len(graph.nodes) == 5856  # loading again added nothing
+    assert json.loads(count.stdout)[0]["n"] == len(graph.nodes) == 8045  # loading again added nothing
 
 
 def test_write_is_refused_and_graph_unchanged(env: dict[str, str]) -> None:

@@ -31,7 +31,7 @@ def test_load_twice_identical_and_equal_to_embedded(neo4j_store: object, graph: 
     assert counts(neo4j_store) == first
     assert first == counts(embedded_store)
     labels = {row["label"]: row["n"] for row in first[0]}
-    assert labels["Article"] == 2191 and labels["Paragraph"] == 3341
+    assert labels["Article"] == 2982 and labels["Paragraph"] == 4407
     assert sum(labels.values()) == len(graph.nodes)
     assert sum(row["n"] for row in first[1]) == len(graph.edges)
     runs = neo4j_store.read("MATCH (r:LoadRun) RETURN r.status AS status").rows  # type: ignore[attr-defined]

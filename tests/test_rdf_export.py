@@ -54,8 +54,11 @@ REPO = Path(__file__).resolve().parents[1]
 EXPORTED_LABELS = [label for label in Label if label not in INDEX_LABELS]
 EXPORTED_RELATIONSHIPS = [rel for rel in RelType if rel not in INDEX_RELATIONSHIPS]
 FIXTURE = REPO / "tests" / "data" / "exports"
+#: the Food Safety Law's two versions and the Contract Law (repealed by CC art. 1260, in the supplementary book)
+#: bring in every label and relationship type of statutes in time
 STATUTE_FILES = ("catalog.yaml", "ecommerce-law-2018.md", "civil-code-2020-torts.md",
-                 "civil-code-2020-supplementary.md", "consumer-rights-protection-law-2013.md", "criminal-law.md")
+                 "civil-code-2020-supplementary.md", "consumer-rights-protection-law-2013.md", "criminal-law.md",
+                 "food-safety-law-2021.md", "food-safety-law-2025.md", "contract-law-1999.md")
 BASE = "https://lawgraph.example.org/id/"
 LGSH = "https://lawgraph.example.org/shapes#"
 CLI = [sys.executable, "-m", "lawgraph"]
