@@ -6,15 +6,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lawgraph.errors import InvalidInput
 from lawgraph.graph.model import GraphData, Label, RelType
+from lawgraph.graph.namespaces import ELI
 from lawgraph.graph.rdf import to_rdf, validate
 from lawgraph.graph.versions import Status, Work, in_force_on, works_from_graph
+from rdflib import RDF, URIRef
+
+from lawgraph.errors import InvalidInput
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_FILES = ("tort-liability-law-2009.md", "contract-law-1999.md", "food-safety-law-2025.md",
                 "advertising-law-2021.md", "tourism-law-2018.md", "spc-civil-code-temporal-effect-provisions-2020.md",
-                "spc-civil-code-torts-interpretation-i-2024.md", "spc-food-drug-punitive-damages-interpretation-2024.md",
+                "spc-civil-code-torts-interpretation-i-2024.md",
+                "spc-food-drug-punitive-damages-interpretation-2024.md",
                 "spc-food-safety-civil-disputes-interpretation-i-2020.md")
 
 
@@ -116,14 +120,10 @@ def test_supersedes_candidates_for_tll_36_and_37(graph: GraphData) -> None:
 
 
 def test_rdf_export_with_versions_conforms(graph: GraphData) -> None:
-    from lawgraph.graph.namespaces import ELI
-
     rdf = to_rdf(graph)
     report = validate(rdf)
     assert report.conforms, str(report)[:2000]
     base = "https://lawgraph.example.org/id/statute/"
-    from rdflib import RDF, URIRef
-
     fsl2021 = URIRef(f"{base}FSL/version/2021")
     assert (fsl2021, RDF.type, ELI.LegalExpression) in rdf
     assert str(rdf.value(fsl2021, ELI.version_date)) == "2021-04-29"
