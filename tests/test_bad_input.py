@@ -150,7 +150,7 @@ def loaded_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Embedde
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["status"] == "loaded"
     state = embedded_state(home / "embedded")
-    assert state.dump is not None and state.dump.counts == (28, 29)
+    assert state.dump is not None and state.dump.counts == (31, 32)
     assert state.fingerprint == data_fingerprint(VALID)
     return home, state
 
@@ -248,7 +248,7 @@ def neo4j_with_valid_base(neo4j_store: object) -> Iterator[tuple[object, GraphDu
 
     load_graph(neo4j_store.loader(), build_graph(VALID).graph)  # type: ignore[attr-defined]
     before = dump(neo4j_store)
-    assert before.counts == (28, 29)
+    assert before.counts == (31, 32)
     yield neo4j_store, before
 
 

@@ -96,7 +96,7 @@ def old_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, EmbeddedSt
     result = run_cli(["load", "--data", str(VALID), "--json"], clean_env(LAWGRAPH_HOME=str(home)))
     assert result.returncode == 0, result.stderr
     state = embedded_state(home / "embedded")
-    assert state.dump is not None and state.dump.counts == (28, 29)
+    assert state.dump is not None and state.dump.counts == (31, 32)
     return home, state
 
 
@@ -185,7 +185,7 @@ def load_ids(store: Any) -> int:
     return len({row["id"] for row in rows})
 
 
-# On Neo4j the loads are of the valid base (28 nodes, 29 relationships, about twenty batches: one per label
+# On Neo4j the loads are of the valid base (31 nodes, 32 relationships, about twenty batches: one per label
 # and per relationship type, as with the bundled data) so that the JVM's cold start does not dominate.
 STALE = """
   - id: stale-fact
@@ -219,8 +219,8 @@ def neo4j_clean(neo4j_session_store: Any, neo4j_uri: str) -> GraphDump:
     result = run_cli(["load", "--backend", "neo4j", "--data", str(VALID), "--json"], neo4j_env(neo4j_uri))
     assert result.returncode == 0, result.stderr
     clean, runs = neo4j_state(neo4j_session_store)
-    assert clean.counts == (28, 29) and len(set(clean.node_ids())) == 28
-    assert runs == [{"status": "complete", "nodes": 28, "relationships": 29}]
+    assert clean.counts == (31, 32) and len(set(clean.node_ids())) == 31
+    assert runs == [{"status": "complete", "nodes": 31, "relationships": 32}]
     return clean
 
 
@@ -254,7 +254,7 @@ def test_neo4j_loader_killed_then_rerun(start: str, pause_at: str, neo4j_clean: 
     assert rerun.returncode == 0 and no_traceback(rerun), rerun.stderr
     final, runs = neo4j_state(neo4j_store)
     assert final == neo4j_clean, final.differences(neo4j_clean)
-    assert runs == [{"status": "complete", "nodes": 28, "relationships": 29}]
+    assert runs == [{"status": "complete", "nodes": 31, "relationships": 32}]
     assert load_ids(neo4j_store) == 1
 
 
@@ -312,4 +312,4 @@ def test_neo4j_killed_mid_load_and_restarted(own_neo4j: dict[str, Any], spawn: A
     finally:
         store.close()
     assert after_restart == clean, after_restart.differences(clean)
-    assert clean.counts == (28, 29)
+    assert clean.counts == (31, 32)
