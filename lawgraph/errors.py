@@ -31,3 +31,14 @@ class EnvironmentProblem(LawgraphError):
 
 class InvalidInput(LawgraphError, ValueError):
     """A malformed option or argument (``--param k=v``, an IRI base, a size list …)."""
+
+
+def error_message(exc: LawgraphError) -> str:
+    """The message of an error (a ``KeyError`` subclass's own text, not its repr).
+
+    >>> class UnknownName(LawgraphError, KeyError):
+    ...     pass
+    >>> error_message(UnknownName("unknown query 'x'"))
+    "unknown query 'x'"
+    """
+    return str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from lawgraph.stores.base import StoreError
+from lawgraph.stores.base import QueryResult, QueryTimeout, ReadOnlyViolation, Store, StoreError
 
 #: how many of the tokens an engine says it expected are named (FalkorDB lists up to thirty)
 EXPECTED_SHOWN = 6
@@ -95,6 +96,22 @@ class QueryProblem:
         pointer = self.pointer(query)
         caret = "".join(f"\n  {line}" for line in pointer.splitlines()) if pointer else ""
         return f"{where}{self.reason}{expected}{caret}"
+
+
+def checked_read(store: Store, query: str, params: dict[str, Any] | None, *, timeout_ms: int,
+                 row_cap: int) -> QueryResult:
+    """A user's query (the console, ``lawgraph cypher``, the MCP ``cypher`` tool) through the store's guarded
+    read: a write is refused (:class:`ReadOnlyViolation`), and a query the engine rejects as written is a
+    :class:`QueryRejected` naming line, column and reason, not the engine's raw text."""
+    try:
+        return store.read(query, params, timeout_ms=timeout_ms, row_cap=row_cap)
+    except (ReadOnlyViolation, QueryTimeout):
+        raise
+    except StoreError as exc:  # the engine's own message ("errMsg … errCtxOffset"): position, reason, caret
+        problem = explain(str(exc))
+        if not problem.is_the_query:
+            raise
+        raise QueryRejected(problem.describe(query)) from None
 
 
 def explain(message: str) -> QueryProblem:

@@ -12,6 +12,7 @@ import typer
 from lawgraph.cli import (
     dashboard_command,
     export_commands,
+    mcp_command,
     neo4j_commands,
     outcomes_command,
     scale_commands,
@@ -32,6 +33,7 @@ for _name, _command in [
     ("export", export_commands.export),
     ("sparql", export_commands.sparql),
     ("dashboard", dashboard_command.dashboard),
+    ("mcp", mcp_command.mcp),
     ("synth", scale_commands.synth),
     ("bench", scale_commands.bench),
 ]:

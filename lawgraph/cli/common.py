@@ -16,7 +16,7 @@ import typer.core
 from rich.console import Console
 from rich.table import Table
 
-from lawgraph.errors import InvalidInput, LawgraphError
+from lawgraph.errors import InvalidInput, LawgraphError, error_message
 from lawgraph.ingest.errors import BuildRefused, DataError
 
 if TYPE_CHECKING:  # pydantic (0.1 s) is imported when settings are first read: `lawgraph dashboard` starts
@@ -88,16 +88,6 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise
 
     return wrapper
-
-
-def error_message(exc: LawgraphError) -> str:
-    """The message of an error (a ``KeyError`` subclass's own text, not its repr).
-
-    >>> from lawgraph.queries.library import UnknownQuery
-    >>> error_message(UnknownQuery("unknown query 'x'"))
-    "unknown query 'x'"
-    """
-    return str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, Any]:

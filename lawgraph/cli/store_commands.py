@@ -75,21 +75,12 @@ def cypher(query: Annotated[str, typer.Argument(help="a read-only Cypher query")
            timeout_ms: Annotated[int | None, typer.Option(help="time limit")] = None,
            row_cap: Annotated[int | None, typer.Option(help="most rows returned")] = None) -> None:
     """Run a read-only Cypher query (writes are refused)."""
-    from lawgraph.stores.base import QueryTimeout, ReadOnlyViolation, StoreError
-    from lawgraph.stores.query_errors import QueryRejected, explain
+    from lawgraph.stores.query_errors import checked_read
 
     settings = _settings()
     with opened_store(settings, backend) as store:
-        try:
-            result = store.read(query, parse_params(param), timeout_ms=timeout_ms or settings.query_timeout_ms,
-                                row_cap=row_cap or settings.row_cap)
-        except (ReadOnlyViolation, QueryTimeout):
-            raise
-        except StoreError as exc:  # the engine's own message ("errMsg … errCtxOffset"): position, reason, caret
-            problem = explain(str(exc))
-            if not problem.is_the_query:
-                raise
-            raise QueryRejected(problem.describe(query)) from None
+        result = checked_read(store, query, parse_params(param), timeout_ms=timeout_ms or settings.query_timeout_ms,
+                              row_cap=row_cap or settings.row_cap)
     print_rows(result.columns, result.rows, as_json, result.truncated)
 
 

@@ -1,0 +1,199 @@
+"""`lawgraph mcp` driven by the MCP SDK's own stdio client: the server runs as a subprocess on a fresh
+LAWGRAPH_HOME (its first read builds the embedded store), and every answer below is a real answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mcp import ClientSession
+from mcp.client.stdio import StdioServerParameters, stdio_client
+
+REPO = Path(__file__).resolve().parent.parent
+TOOLS = {"outcomes", "facts", "article", "case", "similar_cases", "cypher", "schema"}
+FOOD = ["food-product", "platform-knew-or-should-have-known", "no-necessary-measures"]
+JOINT_RULES = {"ecl-38-1-joint", "crpl-44-2-joint", "cc-1197-knew-joint", "fsl-131-1-no-stop-joint"}
+WRITE = "CREATE (n:X) RETURN n"
+
+
+@dataclass
+class Call:
+    """One tool call and what came back: the error flag, the text and the structured answer."""
+
+    tool: str
+    arguments: dict[str, Any]
+    is_error: bool
+    text: str
+    answer: dict[str, Any] | None
+
+
+@dataclass
+class Exchange:
+    tools: dict[str, dict[str, Any]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    resources: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
+    schema_doc: str = ""
+    query_text: str = ""
+    calls: list[Call] = field(default_factory=list)
+
+    def call(self, tool: str) -> Call:
+        return next(c for c in self.calls if c.tool == tool)
+
+
+#: the calls the exchange makes, in order (tests pick them by tool and arguments)
+CALLS: list[tuple[str, dict[str, Any]]] = [
+    ("outcomes", {"facts": FOOD}),
+    ("cypher", {"query": WRITE}),
+    ("outcomes", {"facts": ["food-product", "no-such-fact"]}),
+    ("article", {"id": "ECL:38"}),
+    ("article", {"id": "ECL:9999"}),
+    ("similar_cases", {"facts": FOOD, "limit": 3}),
+    ("cypher", {"query": "MATCH (r:Rule {id: $id}) RETURN r.id AS id, r.sources AS sources", "params":
+                {"id": "ecl-38-1-joint"}}),
+    ("facts", {}),
+    ("schema", {}),
+    ("outcomes", {"facts": []}),
+]
+
+
+def server_parameters(home: Path) -> StdioServerParameters:
+    return StdioServerParameters(command=sys.executable, args=["-m", "lawgraph", "mcp"], cwd=str(REPO),
+                                 env={"LAWGRAPH_HOME": str(home)})
+
+
+async def exchange(home: Path, calls: list[tuple[str, dict[str, Any]]] = CALLS,
+                   then: list[tuple[str, str]] | None = None) -> Exchange:
+    """One client session against `lawgraph mcp`: list tools and resources, read two resources, make ``calls``
+    and then, with an id taken from an answer (``then``: a tool and the answer key holding a case id), more."""
+    seen = Exchange()
+    async with stdio_client(server_parameters(home)) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        for tool in (await session.list_tools()).tools:
+            seen.tools[tool.name] = tool.input_schema
+            seen.descriptions[tool.name] = tool.description or ""
+        seen.resources = [str(r.uri) for r in (await session.list_resources()).resources]
+        seen.templates = [t.uri_template for t in (await session.list_resource_templates()).resource_templates]
+        seen.schema_doc = (await session.read_resource("lawgraph://docs/schema.md")).contents[0].text
+        seen.query_text = (await session.read_resource("lawgraph://queries/article")).contents[0].text
+        for tool, arguments in calls:
+            result = await session.call_tool(tool, arguments)
+            text = "\n".join(c.text for c in result.content if getattr(c, "text", None))
+            seen.calls.append(Call(tool, arguments, bool(result.is_error), text, result.structured_content))
+        similar = seen.call("similar_cases").answer
+        if similar and similar["cases"]:
+            case_id = similar["cases"][0]["case"]
+            result = await session.call_tool("case", {"id": case_id})
+            text = "\n".join(c.text for c in result.content if getattr(c, "text", None))
+            seen.calls.append(Call("case", {"id": case_id}, bool(result.is_error), text, result.structured_content))
+    return seen
+
+
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory: pytest.TempPathFactory) -> Exchange:
+    return asyncio.run(exchange(tmp_path_factory.mktemp("mcp-home")))
+
+
+def called(seen: Exchange, tool: str, arguments: dict[str, Any]) -> Call:
+    return next(c for c in seen.calls if c.tool == tool and c.arguments == arguments)
+
+
+def test_lists_the_seven_tools_each_with_an_input_schema(seen: Exchange) -> None:
+    assert set(seen.tools) == TOOLS
+    for name, schema in seen.tools.items():
+        assert schema["type"] == "object", name
+        assert len(seen.descriptions[name]) > 80, name
+    assert seen.tools["outcomes"]["required"] == ["facts"]
+    assert seen.tools["outcomes"]["properties"]["facts"]["type"] == "array"
+    assert "framework" in seen.tools["outcomes"]["properties"]
+    assert seen.tools["cypher"]["required"] == ["query"]
+    assert "current text only" in seen.descriptions["article"]
+
+
+def test_outcomes_for_the_food_pattern_gives_the_joint_rules_with_sources(seen: Exchange) -> None:
+    call = called(seen, "outcomes", {"facts": FOOD})
+    assert not call.is_error and call.answer is not None
+    applying = {r["id"]: r for r in call.answer["rules"] if r["status"] == "fires"}
+    assert set(applying) >= JOINT_RULES
+    for rule_id in JOINT_RULES:
+        assert "joint-several" in {o["id"] for o in applying[rule_id]["outcomes"]}, rule_id
+        assert applying[rule_id]["sources"], rule_id
+    assert "statute:ECL#art-38" in call.answer["sources"]
+    assert call.answer["cases"] and all("score" in c and c["reasons"] for c in call.answer["cases"])
+
+
+def test_a_write_is_refused(seen: Exchange) -> None:
+    call = called(seen, "cypher", {"query": WRITE})
+    assert call.is_error
+    assert call.text.endswith(": refused: CREATE is not a read-only clause lawgraph allows (it writes)")
+
+
+def test_an_unknown_fact_is_an_error_naming_it(seen: Exchange) -> None:
+    call = called(seen, "outcomes", {"facts": ["food-product", "no-such-fact"]})
+    assert call.is_error and "no-such-fact" in call.text and "Traceback" not in call.text
+
+
+def test_bad_input_names_the_field(seen: Exchange) -> None:
+    call = called(seen, "outcomes", {"facts": []})
+    assert call.is_error and "facts" in call.text
+    unknown = called(seen, "article", {"id": "ECL:9999"})
+    assert unknown.is_error and "ECL:9999" in unknown.text
+
+
+def test_article_has_its_text_and_source(seen: Exchange) -> None:
+    answer = called(seen, "article", {"id": "ECL:38"}).answer
+    assert answer is not None
+    assert answer["id"] == "ECL:38" and answer["law"] == "ECL" and "电子商务平台经营者" in answer["text_zh"]
+    assert answer["sources"] == ["statute:ECL#art-38"]
+
+
+def test_similar_cases_and_case_carry_sources(seen: Exchange) -> None:
+    similar = called(seen, "similar_cases", {"facts": FOOD, "limit": 3}).answer
+    assert similar is not None and len(similar["cases"]) == 3
+    outcomes = called(seen, "outcomes", {"facts": FOOD}).answer
+    assert outcomes is not None
+    assert [c["case"] for c in similar["cases"]] == [c["case"] for c in outcomes["cases"][:3]]
+    assert all(c["sources"] and c["reasons"]["shared"] for c in similar["cases"])
+    first = similar["cases"][0]
+    case = seen.calls[-1]
+    assert case.tool == "case" and case.arguments == {"id": first["case"]} and not case.is_error
+    assert case.answer is not None and case.answer["case"] == first["case"]
+    assert case.answer["sources"] == first["sources"]
+    assert {(h["party"], h["form"]) for h in case.answer["held"]} == {(h["party"], h["form"]) for h in first["held"]}
+
+
+def test_cypher_reads_and_facts_and_schema(seen: Exchange) -> None:
+    read = seen.calls[CALLS.index(("cypher", CALLS[6][1]))].answer
+    assert read is not None and read["columns"] == ["id", "sources"]
+    assert read["rows"][0]["id"] == "ecl-38-1-joint" and read["rows"][0]["sources"]
+    assert read["truncated"] is False
+    facts = called(seen, "facts", {}).answer
+    assert facts is not None
+    by_id = {f["id"]: f for g in facts["groups"] for f in g["facts"]}
+    assert set(FOOD) <= set(by_id) and by_id["food-product"]["name_zh"]
+    assert {g["group"] for g in facts["groups"]} >= {"knowledge", "product-risk"} and facts["sources"]
+    schema = called(seen, "schema", {}).answer
+    assert schema is not None and "Case" in schema["labels"] and schema["relationships"]["HELD"]["to"] == [
+        "LiabilityForm"]
+
+
+def test_resources(seen: Exchange) -> None:
+    assert {"lawgraph://docs/schema.md", "lawgraph://queries"} <= set(seen.resources)
+    assert "lawgraph://queries/{name}" in seen.templates
+    assert seen.schema_doc == (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert seen.query_text == (REPO / "queries" / "cypher" / "article.cypher").read_text(encoding="utf-8")
+
+
+if __name__ == "__main__":  # the transcript of docs/mcp.md: `.venv/bin/python tests/test_mcp.py HOME`
+    result = asyncio.run(exchange(Path(sys.argv[1])))
+    print("tools:", sorted(result.tools))
+    print("resources:", result.resources, result.templates)
+    for c in result.calls:
+        print(f"\n>>> call_tool({c.tool!r}, {json.dumps(c.arguments, ensure_ascii=False)})")
+        print(f"isError={c.is_error}")
+        print(c.text if c.is_error else json.dumps(c.answer, ensure_ascii=False, indent=1))
