@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import socket
+import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +17,7 @@ from typing import Any
 import pytest
 from mcp import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
+from mcp.client.streamable_http import streamable_http_client
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = {"outcomes", "facts", "article", "case", "similar_cases", "cypher", "schema"}
@@ -59,6 +64,8 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("facts", {}),
     ("schema", {}),
     ("outcomes", {"facts": []}),
+    ("outcomes", {"facts": FOOD, "framework": "no-such-framework"}),
+    ("outcomes", {"facts": FOOD, "framework": "statutory-ecl"}),
 ]
 
 
@@ -127,6 +134,13 @@ def test_outcomes_for_the_food_pattern_gives_the_joint_rules_with_sources(seen: 
     assert call.answer["cases"] and all("score" in c and c["reasons"] for c in call.answer["cases"])
 
 
+def test_outcomes_for_one_framework(seen: Exchange) -> None:
+    answer = called(seen, "outcomes", {"facts": FOOD, "framework": "statutory-ecl"}).answer
+    assert answer is not None and answer["framework"] == "statutory-ecl"
+    assert answer["rules"] and {r["framework"] for r in answer["rules"]} == {"statutory-ecl"}
+    assert "ecl-38-1-joint" in {r["id"] for r in answer["rules"] if r["status"] == "fires"}
+
+
 def test_a_write_is_refused(seen: Exchange) -> None:
     call = called(seen, "cypher", {"query": WRITE})
     assert call.is_error
@@ -141,6 +155,8 @@ def test_an_unknown_fact_is_an_error_naming_it(seen: Exchange) -> None:
 def test_bad_input_names_the_field(seen: Exchange) -> None:
     call = called(seen, "outcomes", {"facts": []})
     assert call.is_error and "facts" in call.text
+    framework = called(seen, "outcomes", {"facts": FOOD, "framework": "no-such-framework"})
+    assert framework.is_error and "unknown framework 'no-such-framework'" in framework.text
     unknown = called(seen, "article", {"id": "ECL:9999"})
     assert unknown.is_error and "ECL:9999" in unknown.text
 
@@ -187,6 +203,62 @@ def test_resources(seen: Exchange) -> None:
     assert "lawgraph://queries/{name}" in seen.templates
     assert seen.schema_doc == (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
     assert seen.query_text == (REPO / "queries" / "cypher" / "article.cypher").read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_http_serves_on_localhost(tmp_path: Path) -> None:
+    """`lawgraph mcp --http`: streamable HTTP on 127.0.0.1 only, the same tools."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "lawgraph", "mcp", "--http", "--port", str(port)], cwd=REPO,
+                              env={**os.environ, "LAWGRAPH_HOME": str(tmp_path)}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, server.communicate()[1]
+                assert time.monotonic() < deadline, "the server did not listen within 60 s"
+                time.sleep(0.2)
+
+        async def ask() -> tuple[set[str], bool, str]:
+            async with streamable_http_client(f"http://127.0.0.1:{port}/mcp") as (read, write), \
+                    ClientSession(read, write) as session:
+                await session.initialize()
+                names = {tool.name for tool in (await session.list_tools()).tools}
+                result = await session.call_tool("cypher", {"query": "MATCH (n:Fact {id: $id}) RETURN n.id AS id",
+                                                            "params": {"id": "food-product"}})
+                return names, bool(result.is_error), json.dumps(result.structured_content)
+
+        names, is_error, answer = asyncio.run(ask())
+        assert names == TOOLS and not is_error and json.loads(answer)["rows"] == [{"id": "food-product"}]
+        listening = [c for c in listening_sockets(server.pid) if c[1] == port]
+        assert listening and {host for host, _ in listening} == {"127.0.0.1"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def listening_sockets(pid: int) -> list[tuple[str, int]]:
+    """The (host, port) a process listens on, read from /proc (its sockets' inodes in /proc/net/tcp*)."""
+    inodes = {os.readlink(f"/proc/{pid}/fd/{fd}")[8:-1] for fd in os.listdir(f"/proc/{pid}/fd")
+              if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:[")}
+    found = []
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                host_hex, port_hex = fields[1].split(":")
+                host = socket.inet_ntop(socket.AF_INET, bytes.fromhex(host_hex)[::-1]) if width == 8 else host_hex
+                found.append((host, int(port_hex, 16)))
+    return found
 
 
 if __name__ == "__main__":  # the transcript of docs/mcp.md: `.venv/bin/python tests/test_mcp.py HOME`
