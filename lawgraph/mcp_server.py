@@ -62,8 +62,9 @@ Framework = Annotated[str | None, Field(description="Only this framework's rules
 class StoreSession:
     """The store, opened on first use and kept for the server's life; one call reads it at a time."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, backend: str | None = None) -> None:
         self.settings = settings
+        self.backend = backend
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -71,7 +72,7 @@ class StoreSession:
     def store(self) -> Iterator[Store]:
         with self._lock:
             if self._store is None:
-                self._store = open_store(self.settings, quiet=True)
+                self._store = open_store(self.settings, self.backend, quiet=True)
             yield self._store
 
     def library(self, store: Store) -> QueryLibrary:
@@ -180,9 +181,9 @@ def schema_summary() -> dict[str, Any]:
     }
 
 
-def build_server(settings: Settings) -> tuple[MCPServer, StoreSession]:
+def build_server(settings: Settings, backend: str | None = None) -> tuple[MCPServer, StoreSession]:
     """The MCP server over ``settings``' store (opened on the first call) and the session that holds it."""
-    session = StoreSession(settings)
+    session = StoreSession(settings, backend)
     server = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS)
 
     @server.tool(description=(
@@ -331,11 +332,12 @@ def build_server(settings: Settings) -> tuple[MCPServer, StoreSession]:
     return server, session
 
 
-def serve(settings: Settings, transport: Literal["stdio", "streamable-http"] = "stdio", port: int = 8000) -> None:
+def serve(settings: Settings, transport: Literal["stdio", "streamable-http"] = "stdio", port: int = 8000,
+          backend: str | None = None) -> None:
     """Run the server until its client goes away (stdio) or it is stopped (HTTP on 127.0.0.1 only)."""
     if not 0 < port < 65536:
         raise InvalidInput(f"--port must be between 1 and 65535, not {port}")
-    server, session = build_server(settings)
+    server, session = build_server(settings, backend)
     try:
         if transport == "stdio":
             server.run("stdio")
