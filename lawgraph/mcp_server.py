@@ -36,6 +36,7 @@ from lawgraph.graph.schema_data import (
     RELATIONSHIPS,
     SCHEMA_VERSION,
 )
+from lawgraph.graph.versions import Status, Version, Work, in_force_on
 from lawgraph.queries.library import QueryLibrary, UnknownQuery, all_queries, get_query
 from lawgraph.queries.outcomes import outcomes as compute_outcomes
 from lawgraph.settings import Settings
@@ -164,6 +165,39 @@ def appeal_chain(case_id: str, links: list[dict[str, Any]]) -> list[dict[str, An
     return [link for link in links if link["later"] in chain]
 
 
+def text_in_force(current_text: str, history: dict[str, Any], date: str) -> dict[str, Any]:
+    """An article's text in force on ``date``, from its work's versions (a row of ``article_versions``).
+
+    A work with one version in the corpus has one text, the article's own; a work with several has each
+    version's text of the article (``ArticleVersion``), and an article absent from a version has none there.
+
+    >>> history = {"law": "FSL", "enacted": "2009-02-28", "repealed": None, "successor": None,
+    ...            "versions": [{"id": "FSL@2021", "version_date": "2021-04-29", "effective_from": None},
+    ...                         {"id": "FSL@2025", "version_date": "2025-09-12", "effective_from": None}],
+    ...            "texts": [{"version": "FSL@2021", "text_zh": "old"}, {"version": "FSL@2025", "text_zh": "new"}]}
+    >>> answer = text_in_force("new", history, "2022-06-01")
+    >>> answer["text_zh"], answer["in_force_on"]["version"], answer["in_force_on"]["certain"]
+    ('old', 'FSL@2021', False)
+    >>> answer = text_in_force("new", history, "2026-01-01")
+    >>> answer["text_zh"], [v["version"] for v in answer["version_texts"]]
+    (None, ['FSL@2021', 'FSL@2025'])
+    """
+    work = Work(history["law"], tuple(Version(v["id"], v["version_date"] or "", v.get("effective_from"))
+                                      for v in history["versions"]),
+                history.get("enacted"), history.get("repealed"), history.get("successor"))
+    resolution = in_force_on(work, date)
+    texts = {t["version"]: t["text_zh"] for t in history["texts"]}
+
+    def text_of(version: str) -> str | None:
+        return texts.get(version) if texts else current_text
+
+    answer: dict[str, Any] = {"current_text_zh": current_text, "in_force_on": asdict(resolution),
+                              "text_zh": text_of(resolution.version) if resolution.version else None}
+    if resolution.status is Status.VERSION_UNDECIDED:
+        answer["version_texts"] = [{"version": v, "text_zh": text_of(v)} for v in resolution.candidates]
+    return answer
+
+
 def schema_summary() -> dict[str, Any]:
     """The graph's labels, relationship types and their properties (from the LinkML schema's generated data)."""
     return {
@@ -225,23 +259,26 @@ def build_server(settings: Settings, backend: str | None = None) -> tuple[MCPSer
                             "sources": distinct(s for row in rows for s in row["sources"] or [])}, notice)
 
     @server.tool(description=(
-        "An article of a statute by id (law code and number, e.g. 'ECL:38', 'CL:286-1', 'CRPL:44'): its Chinese "
+        "An article of a statute by id (law code and number, e.g. 'ECL:38', 'CL:286-1', 'FSL:131'): its Chinese "
         "text and heading, paragraphs, the articles it refers to and that refer to it, and the cases applying "
-        "it. `date` (YYYY-MM-DD) is accepted but the graph holds the current text only until article versions "
-        "land: the answer says so and gives the current text. An unknown id is an error naming it."))
+        "it. With `date` (YYYY-MM-DD), also which version of the statute governed then (`in_force_on`: status "
+        "in-force / version-undecided / version-not-in-corpus / not-yet-in-force / repealed, certain or not, "
+        "the successor of a repealed law) and `text_zh` becomes the text of that version — null when the corpus "
+        "cannot say which text governed (then `version_texts` lists the candidates) or holds none; "
+        "`current_text_zh` is the latest text. An unknown id or a malformed date is an error naming it."))
     @tool_errors
     def article(id: Annotated[str, Field(description="an article id, e.g. ECL:38")],
-                date: Annotated[str | None, Field(description="a date YYYY-MM-DD (current text only, for now)")]
-                = None) -> dict[str, Any]:
+                date: Annotated[str | None, Field(description="the date (YYYY-MM-DD) the text is wanted for; "
+                                                  "omit for the current text")] = None) -> dict[str, Any]:
         with session.store() as store:
-            found = session.library(store).run_together({"article": {"id": id}, "node": {"id": id}})
+            found = session.library(store).run_together({"article": {"id": id}, "node": {"id": id},
+                                                         "article_versions": {"id": id}})
             notice = session.notice(store)
         if not found["article"]:
             raise ToolError(f"unknown article {id!r} (an article id is LAW:NUMBER, e.g. ECL:38)")
         answer = {**found["article"][0], "sources": node_sources(found["node"][0]["node"])}
-        if date:
-            answer["date_note"] = (f"the text as of {date} was asked; the graph holds the current text only "
-                                   "(article versions are not loaded yet)")
+        if date is not None:
+            answer |= text_in_force(answer["text_zh"], found["article_versions"][0], date)
         return with_notice(answer, notice)
 
     @server.tool(description=(

@@ -18,6 +18,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "article": {"id": "ECL:38"},
     "article_neighbourhood": {"id": "CC:1198"},
     "article_paragraphs": {"id": "CL:286-1"},
+    "article_versions": {"id": "FSL:131"},
     "case_detail": {"id": "(2020)黑01民终4637号"},
     "case_holdings": {"case": ""},
     "cases": {},

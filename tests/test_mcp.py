@@ -66,6 +66,11 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("outcomes", {"facts": []}),
     ("outcomes", {"facts": FOOD, "framework": "no-such-framework"}),
     ("outcomes", {"facts": FOOD, "framework": "statutory-ecl"}),
+    ("article", {"id": "FSL:124", "date": "2022-06-01"}),
+    ("article", {"id": "FSL:124", "date": "2026-01-01"}),
+    ("article", {"id": "TLL:36", "date": "2021-06-01"}),
+    ("article", {"id": "ECL:38", "date": "2020-01-01"}),
+    ("article", {"id": "ECL:38", "date": "1/1/2020"}),
 ]
 
 
@@ -119,7 +124,7 @@ def test_lists_the_seven_tools_each_with_an_input_schema(seen: Exchange) -> None
     assert seen.tools["outcomes"]["properties"]["facts"]["type"] == "array"
     assert "framework" in seen.tools["outcomes"]["properties"]
     assert seen.tools["cypher"]["required"] == ["query"]
-    assert "current text only" in seen.descriptions["article"]
+    assert "date" in seen.tools["article"]["properties"] and "in_force_on" in seen.descriptions["article"]
 
 
 def test_outcomes_for_the_food_pattern_gives_the_joint_rules_with_sources(seen: Exchange) -> None:
@@ -166,6 +171,29 @@ def test_article_has_its_text_and_source(seen: Exchange) -> None:
     assert answer is not None
     assert answer["id"] == "ECL:38" and answer["law"] == "ECL" and "电子商务平台经营者" in answer["text_zh"]
     assert answer["sources"] == ["statute:ECL#art-38"]
+
+
+def test_article_at_a_date(seen: Exchange) -> None:
+    """The text in force on a date: FSL 124's 2021 text in 2022 (not certain: no printed effective date; the
+    2025 text differs), no choice in 2026 (the 2025 text prints no effective date), TLL repealed by the Civil
+    Code, ECL's one text in force."""
+    in_2022 = called(seen, "article", {"id": "FSL:124", "date": "2022-06-01"}).answer
+    in_2026 = called(seen, "article", {"id": "FSL:124", "date": "2026-01-01"}).answer
+    assert in_2022 is not None and in_2026 is not None
+    assert in_2022["in_force_on"]["status"] == "in-force" and in_2022["in_force_on"]["version"] == "FSL@2021"
+    assert in_2022["in_force_on"]["certain"] is False
+    assert in_2022["text_zh"] and in_2022["text_zh"] != in_2022["current_text_zh"]
+    assert in_2026["in_force_on"]["status"] == "version-undecided" and in_2026["text_zh"] is None
+    texts = {v["version"]: v["text_zh"] for v in in_2026["version_texts"]}
+    assert texts == {"FSL@2021": in_2022["text_zh"], "FSL@2025": in_2022["current_text_zh"]}
+    repealed = called(seen, "article", {"id": "TLL:36", "date": "2021-06-01"}).answer
+    assert repealed is not None and repealed["in_force_on"]["status"] == "repealed"
+    assert repealed["in_force_on"]["successor"] == "CC" and repealed["text_zh"] is None
+    ecl = called(seen, "article", {"id": "ECL:38", "date": "2020-01-01"}).answer
+    assert ecl is not None and ecl["in_force_on"]["version"] == "ECL@2018" and ecl["in_force_on"]["certain"]
+    assert ecl["text_zh"] == ecl["current_text_zh"] and ecl["sources"] == ["statute:ECL#art-38"]
+    bad = called(seen, "article", {"id": "ECL:38", "date": "1/1/2020"})
+    assert bad.is_error and "'1/1/2020'" in bad.text
 
 
 def test_similar_cases_and_case_carry_sources(seen: Exchange) -> None:
