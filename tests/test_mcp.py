@@ -71,6 +71,7 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("article", {"id": "TLL:36", "date": "2021-06-01"}),
     ("article", {"id": "ECL:38", "date": "2020-01-01"}),
     ("article", {"id": "ECL:38", "date": "1/1/2020"}),
+    ("cypher", {"query": "MATCH (n) RETURN m"}),
 ]
 
 
@@ -150,6 +151,11 @@ def test_a_write_is_refused(seen: Exchange) -> None:
     call = called(seen, "cypher", {"query": WRITE})
     assert call.is_error
     assert call.text.endswith(": refused: CREATE is not a read-only clause lawgraph allows (it writes)")
+
+
+def test_a_query_the_engine_rejects_is_explained(seen: Exchange) -> None:
+    call = called(seen, "cypher", {"query": "MATCH (n) RETURN m"})
+    assert call.is_error and call.text.endswith(": variable 'm' is not defined")
 
 
 def test_an_unknown_fact_is_an_error_naming_it(seen: Exchange) -> None:
