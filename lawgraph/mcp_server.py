@@ -15,6 +15,8 @@ a bug and the client sees only that the tool failed (the server logs the traceba
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -375,6 +377,9 @@ def serve(settings: Settings, transport: Literal["stdio", "streamable-http"] = "
     if not 0 < port < 65536:
         raise InvalidInput(f"--port must be between 1 and 65535, not {port}")
     server, session = build_server(settings, backend)
+    # SIGTERM (a client or a supervisor stopping the server; uvicorn re-raises it after its graceful shutdown)
+    # ends the process through the `finally` below, so the embedded store's own server stops with it
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     try:
         if transport == "stdio":
             server.run("stdio")

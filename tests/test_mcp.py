@@ -107,9 +107,41 @@ async def exchange(home: Path, calls: list[tuple[str, dict[str, Any]]] = CALLS,
     return seen
 
 
+def processes_in(home: Path) -> list[int]:
+    """Processes working in ``home`` (the embedded store's server runs in ``home/embedded``)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")).is_relative_to(home):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def gone(home: Path, seconds: float = 10) -> bool:
+    """Whether every process working in ``home`` has ended (within ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while processes_in(home):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 @pytest.fixture(scope="module")
-def seen(tmp_path_factory: pytest.TempPathFactory) -> Exchange:
-    return asyncio.run(exchange(tmp_path_factory.mktemp("mcp-home")))
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("mcp-home")
+
+
+@pytest.fixture(scope="module")
+def seen(home: Path) -> Exchange:
+    return asyncio.run(exchange(home))
+
+
+def test_the_store_server_ends_with_the_session(seen: Exchange, home: Path) -> None:
+    assert (home / "embedded").is_dir()  # the first read built the store here
+    assert gone(home), processes_in(home)
 
 
 def called(seen: Exchange, tool: str, arguments: dict[str, Any]) -> Call:
@@ -278,6 +310,7 @@ def test_http_serves_on_localhost(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert gone(tmp_path), f"left running after SIGTERM: {processes_in(tmp_path)}"
 
 
 def listening_sockets(pid: int) -> list[tuple[str, int]]:
