@@ -16,7 +16,11 @@ from lawgraph.queries.reasoning import OutcomeRows, UnknownFact, reason
 
 from lawgraph.errors import InvalidInput
 
-__all__ = ["OutcomeReport", "UnknownFact", "outcomes", "read_rows"]
+__all__ = ["OutcomeReport", "UnknownFact", "UnknownFramework", "outcomes", "read_rows"]
+
+
+class UnknownFramework(InvalidInput):
+    """A framework id that proposes no rules (a report filtered by it would list none, as if none applied)."""
 
 
 def read_rows(lib: QueryLibrary, facts: Sequence[str], framework: str | None) -> OutcomeRows:
@@ -46,11 +50,16 @@ def outcomes(lib: QueryLibrary, facts: Sequence[str], framework: str | None = No
     facts : list of str
         Fact ids (see the ``facts`` query); unknown ids raise :class:`UnknownFact`.
     framework : str, optional
-        A Position id: only that framework's rules.
+        A Position id: only that framework's rules; one that proposes none raises :class:`UnknownFramework`.
     case_limit : int
         How many similar cases, 1 to ``PATTERN_TOP_CASES``; else :class:`lawgraph.errors.InvalidInput`.
     """
     if not 0 < case_limit <= PATTERN_TOP_CASES:
         raise InvalidInput(f"case_limit must be between 1 and {PATTERN_TOP_CASES}, not {case_limit}")
+    if framework is not None:
+        known = sorted(row["framework"] for row in lib.run("frameworks"))
+        if framework not in known:  # the report would list no rules, as if none applied
+            raise UnknownFramework(f"unknown framework {framework!r} (a Position id that proposes rules: "
+                                   f"{', '.join(known)})")
     facts = list(dict.fromkeys(facts))
     return reason(facts, framework, read_rows(lib, facts, framework), case_limit)

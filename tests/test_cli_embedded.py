@@ -104,3 +104,10 @@ def test_a_syntax_error_reads_as_position_reason_and_caret(env: dict[str, str]) 
     assert bad.stderr.startswith("error: line 2, column 18: the query ends too early (expected: ORDER BY)\n"
                                  "  RETURN a.id ORDER\n" + " " * 19 + "^")
     assert "errMsg" not in bad.stderr and "errCtx" not in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_outcomes_refuses_an_unknown_framework(env: dict[str, str]) -> None:
+    done = subprocess.run([*CLI, "outcomes", "--facts", "food-product", "--framework", "no-such-framework"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 2 and "unknown framework 'no-such-framework'" in done.stderr
+    assert "statutory-ecl" in done.stderr and "Traceback" not in done.stderr
