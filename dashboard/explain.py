@@ -69,6 +69,57 @@ def explain(report: OutcomeReport, lang: Language) -> str:
     return t("explain.sentence_sep", lang).join(sentences)
 
 
+@dataclass
+class Step:
+    """One numbered step of an explanation: what it says, and the sources it rests on."""
+
+    #: facts, rule, article, doctrine, case or near (the kind of step, as in ``explain.step.*``)
+    kind: str
+    text: str
+    sources: list[str]
+
+
+def steps(report: OutcomeReport, lang: Language, name: Callable[[str], str] | None = None) -> list[Step]:
+    """The explanation as short steps in ``lang``: facts → rules → articles → doctrines → cases (→ near misses).
+
+    ``name`` names a fact, doctrine or case by id (default: the report's names, else the id).
+    """
+    name = name or (lambda item: _name(report.names, item, lang))
+    sep = t("explain.list_sep", lang)
+    fired = report.with_status(RuleStatus.APPLIES)
+    out = [Step("facts", t("explain.step.facts", lang).format(facts=sep.join(name(f) for f in report.facts)), [])]
+    if not fired:
+        out.append(Step("rule", t("explain.step.no_rule", lang), []))
+    shown = fired[:MAX_RULES]
+    for rule in shown:
+        out.append(Step("rule", t("explain.step.rule", lang).format(
+            rule=getattr(rule, f"name_{lang}"), framework=_name(report.names, rule.framework, lang),
+            outcomes=sep.join(y.get(f"name_{lang}") or y["id"] for y in rule.outcomes)),
+            [s for s in rule.sources if not s.startswith("statute:")] or rule.sources))
+    articles = sorted({a for rule in shown for a in rule.articles})
+    if articles:
+        out.append(Step("article", t("explain.step.articles", lang).format(articles=sep.join(articles)),
+                        sorted({s for rule in shown for s in rule.sources if s.startswith("statute:")})))
+    doctrines = sorted({d for rule in shown for d in rule.doctrines})
+    if doctrines:
+        out.append(Step("doctrine", t("explain.step.doctrines", lang).format(doctrines=sep.join(
+            name(d) for d in doctrines)), sorted({s for rule in shown if rule.doctrines for s in rule.sources
+                                                  if not s.startswith("statute:")})))
+    if report.cases:
+        top = report.cases[0]
+        held = sep.join(f"{h['party']}: {name(h['form'])}" for h in top.held) or t("case.no_holding", lang)
+        why = case_reason(top.reasons, top.score, name, lang) if top.reasons else ""
+        out.append(Step("case", t("explain.step.case", lang).format(
+            case=top.case_number or top.case, held=held, why=why), [top.case]))
+    near = report.with_status(RuleStatus.NEAR_MISS)[:MAX_NEAR]
+    if near:
+        out.append(Step("near", t("explain.step.near", lang).format(items=t("explain.item_sep", lang).join(
+            t("explain.step.near_item", lang).format(name=getattr(r, f"name_{lang}"),
+                                                     missing=sep.join(name(f) for f in r.missing)) for r in near)),
+            sorted({s for r in near for s in r.sources})))
+    return out
+
+
 def case_reason(reasons: Reasons, score: float, name: Callable[[str], str], lang: Language) -> str:
     """Why a similar case ranks where it does, in one line of ``lang`` (``name`` names a fact).
 

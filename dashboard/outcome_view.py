@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 from lawgraph.dashboard import state, url_state
-from lawgraph.dashboard.case_cards import vocabulary_name
-from lawgraph.dashboard.explain import explanation as explain_report
+from lawgraph.dashboard.case_cards import case_card, held_text, vocabulary_name
+from lawgraph.dashboard.explain import case_reason
+from lawgraph.dashboard.explain import steps as explain_steps
 from lawgraph.dashboard.graph_view import MISSING, GraphModel
 from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
 from lawgraph.graph.model import Label
 from lawgraph.graph.schema_data import FACT_GROUP_TITLES
-from lawgraph.queries.outcome_report import OutcomeReport, RuleOutcome, RuleStatus, TriggeredOutcome
+from lawgraph.queries.outcome_report import CaseMatch, OutcomeReport, RuleOutcome, RuleStatus, TriggeredOutcome
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,39 +30,72 @@ FRAMEWORK_KEY = "framework"
 STATUS_ICON = {RuleStatus.APPLIES: "✅", RuleStatus.NEAR_MISS: "⚠️", RuleStatus.EXCLUDED: "⛔"}
 
 
+#: the session key of the chosen facts (the search box); the browse pills per group follow it
+PICKED_KEY = "facts-picked"
+
+
 def fact_key(group: str) -> str:
     return f"facts-{group}"
 
 
-def _set_facts(chosen: dict[str, list[str]], groups: list[str]) -> None:
-    for group in groups:
-        st.session_state[fact_key(group)] = list(chosen.get(group, []))
-
-
-def fact_picker() -> list[str]:
-    """Pills per fact group (bound to the URL, so a fact pattern can be shared); the chosen fact ids."""
+def _fact_rows() -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The facts by group, and the groups in reading order."""
     by_group: dict[str, list[dict[str, Any]]] = {}
     for row in state.rows("facts"):
         by_group.setdefault(row.get("group") or "other", []).append(row)
     groups = [g for g in FACT_GROUPS if g in by_group] + sorted(g for g in by_group if g not in FACT_GROUPS)
+    return by_group, groups
+
+
+def _set_facts(chosen: list[str]) -> None:
+    st.session_state[PICKED_KEY] = list(chosen)
+
+
+def _example() -> None:
+    _set_facts([fact for facts in EXAMPLE_FACTS.values() for fact in facts])
+
+
+def _from_group(group: str, options: list[str]) -> None:
+    """A browse pill changed: the chosen facts of other groups stay, this group's are the pills' value."""
+    others = [f for f in st.session_state.get(PICKED_KEY, []) if f not in options]
+    _set_facts(others + list(st.session_state.get(fact_key(group)) or []))
+
+
+def fact_picker() -> list[str]:
+    """A search box over every fact by its name in the page's language (it filters as you type; bound to the
+    URL, so a fact pattern can be shared), the chosen facts in full below it; the chosen fact ids."""
+    by_group, groups = _fact_rows()
+    order = [row["id"] for group in groups for row in by_group[group]]
     names = {row["id"]: name_of(row) for rows in by_group.values() for row in rows}
-    with st.container(horizontal=True):
-        st.button(t("outcome.example"), icon=":material/lightbulb:", on_click=_set_facts,
-                  args=(EXAMPLE_FACTS, groups), key="facts-example", help=t("outcome.example_help"))
-        st.button(t("outcome.clear"), icon=":material/clear_all:", on_click=_set_facts, args=({}, groups),
-                  key="facts-clear")
     linked = url_state.incoming("facts")
     if linked is not None:
         wanted = set(url_state.split_ids(linked))
-        _set_facts({g: [row["id"] for row in by_group[g] if row["id"] in wanted] for g in groups}, groups)
-    chosen: list[str] = []
-    for group in groups:
-        options = [row["id"] for row in by_group[group]]
-        picked = st.pills(pick(FACT_GROUPS.get(group), group), options, selection_mode="multi",
-                          format_func=names.__getitem__, key=fact_key(group), wrap=True)
-        chosen.extend(picked or [])
+        _set_facts([fact for fact in order if fact in wanted])
+    relabel(PICKED_KEY)
+    with st.container(horizontal=True):
+        st.button(t("outcome.example"), icon=":material/lightbulb:", on_click=_example,
+                  key="facts-example", help=t("outcome.example_help"))
+        st.button(t("outcome.clear"), icon=":material/clear_all:", on_click=_set_facts, args=([],),
+                  key="facts-clear")
+    chosen = st.multiselect(t("outcome.facts"), order, format_func=names.__getitem__, key=PICKED_KEY,
+                            placeholder=t("outcome.search"))
+    if chosen:  # the chips of the search box may cut a long name: the full names, wrapped
+        st.markdown("\n".join(f"- {names[fact]}" for fact in chosen))
     url_state.publish("facts", sorted(chosen))
-    return chosen
+    return list(chosen)
+
+
+def fact_browser(chosen: list[str]) -> None:
+    """The facts by group as pills, in an expander (they follow the search box, and change it)."""
+    by_group, groups = _fact_rows()
+    names = {row["id"]: name_of(row) for rows in by_group.values() for row in rows}
+    with st.expander(t("outcome.browse")):
+        for group in groups:
+            options = [row["id"] for row in by_group[group]]
+            st.session_state[fact_key(group)] = [fact for fact in chosen if fact in options]
+            st.pills(pick(FACT_GROUPS.get(group), group), options, selection_mode="multi",
+                     format_func=names.__getitem__, key=fact_key(group), wrap=True,
+                     on_change=_from_group, args=(group, options))
 
 
 def framework_picker() -> str | None:
@@ -82,9 +116,31 @@ def liability_forms(report: OutcomeReport) -> dict[str, list[str]]:
     return forms
 
 
-def headline(report: OutcomeReport) -> None:
-    """The liability forms the facts lead to, each with the frameworks behind it, and counts."""
-    st.subheader(t("outcome.forms"))
+def form_articles(report: OutcomeReport, form: str) -> list[str]:
+    """The articles of the applying rules that yield the liability form ``form``."""
+    return sorted({a for r in report.fired if any(o["id"] == form for o in r.outcomes) for a in r.articles})
+
+
+def fact_name(item_id: str) -> str:
+    """A fact, doctrine, form or case by its name in the page's language (a case by its number)."""
+    if item_id in state.vocabulary():
+        return vocabulary_name(item_id)
+    found = state.node(item_id) or {}
+    return str(found.get("case_number") or name_of({"id": item_id, **found}))
+
+
+def case_why(match: CaseMatch) -> str:
+    """Why a decided case ranks where it does, in one line of the page's language."""
+    if match.reasons is None:
+        return t("explain.why.score").format(score=match.score)
+    return case_reason(match.reasons, match.score, fact_name, current_language())
+
+
+def answer(report: OutcomeReport) -> None:
+    """The outcome first: the liability forms that fire with their articles and frameworks, how many rules
+    apply, and the closest decided case with why it is closest."""
+    st.subheader(t("outcome.answer"), anchor="outcome")
+    st.caption(t("outcome.forms"))
     forms = liability_forms(report)
     if not forms:
         st.info(t("outcome.no_forms"))
@@ -92,14 +148,25 @@ def headline(report: OutcomeReport) -> None:
     for form, frameworks in sorted(forms.items(), key=lambda kv: -len(kv[1])):
         known = names.get(form, {})
         other = known.get("name_en") if current_language() == "zh" else known.get("name_zh")
-        st.markdown(f"#### :red[{vocabulary_name(form)}] · {other or ''} `{form}`")
-        st.caption(", ".join(vocabulary_name(f) for f in frameworks))
-    fired = len(report.with_status(RuleStatus.APPLIES))
-    near = len(report.with_status(RuleStatus.NEAR_MISS))
-    cols = st.columns(3)
-    cols[0].metric(t("outcome.fired"), fired)
-    cols[1].metric(t("outcome.near"), near)
-    cols[2].metric(t("outcome.cases_n"), len(report.cases))
+        st.markdown(f"#### :red[{vocabulary_name(form)}]" + (f" · {other}" if other else ""))
+        st.caption(f"`{form}` · {t('col.articles')}: {', '.join(form_articles(report, form)) or '—'} · "
+                   f"{t('col.framework')}: {', '.join(vocabulary_name(f) for f in frameworks)}")
+    st.markdown(t("outcome.counts").format(fired=len(report.fired),
+                                           near=len(report.with_status(RuleStatus.NEAR_MISS)),
+                                           cases=len(report.cases)))
+    if report.cases:
+        top = report.cases[0]
+        held = "; ".join(held_text(dict(h)) for h in top.held) or t("case.no_holding")
+        st.markdown(f"**{t('outcome.top_case')}:** {top.case_number or fact_name(top.case)} "
+                    f"{top.name_zh or ''} — {held}")
+        st.caption(case_why(top))
+
+
+def decided_cases(report: OutcomeReport) -> None:
+    """The decided cases, closest first, each with its rank, score and why it ranks there, then its card."""
+    for rank, match in enumerate(report.cases, start=1):
+        st.markdown(f"**{rank}.** {case_why(match)}")
+        case_card(match.case, shared=set(match.matched_facts))
 
 
 def _rule_name(rule: RuleOutcome) -> str:
@@ -223,11 +290,14 @@ def _publication_title(pub: str) -> str | None:
 
 
 def explanation(report: OutcomeReport) -> None:
+    """The explanation as numbered steps in the page's language, each with its sources, then the citations."""
     lang = current_language()
-    text = explain_report(report)
-    st.markdown(text["zh" if lang == "zh" else "en"])
-    with st.expander(t("outcome.other_language")):
-        st.markdown(text["en" if lang == "zh" else "zh"])
+    lines = []
+    for number, step in enumerate(explain_steps(report, lang, fact_name), start=1):
+        cited = "; ".join(describe_source(s, _publication_title) for s in step.sources)
+        lines.append(f"{number}. **{t('outcome.step.' + step.kind)}** — {step.text}"
+                     + (f"  \n   :gray[{t('explain.step.sources')}: {cited}]" if cited else ""))
+    st.markdown("\n".join(lines))
     sources = sorted({s for r in report.fired for s in r.sources})
     if sources:
         import pandas as pd

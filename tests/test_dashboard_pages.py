@@ -7,6 +7,7 @@ The store is built from the bundled data into a fresh LAWGRAPH_HOME for this mod
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,16 @@ def test_outcome_two_facts_lead_to_joint_and_several_liability() -> None:
     # the decided case sharing both facts, with the shared facts ticked
     assert "(2015)海刑初字第512号" in page and "criminal, first instance" in page
     # the explanation cites the statute and the paper
-    assert "statute:ECL#art-38" in page and "paper-000" in page
+    sources = table(at, "Sources")
+    assert "statute:ECL#art-38" in sources and any(s.startswith("paper-000#") for s in sources)
+    # … as numbered steps, facts → rule → articles → doctrines → case, each with its sources in words
+    (steps,) = [m.value for m in at.markdown if str(m.value).startswith("1. **Facts**")]
+    kinds = re.findall(r"^\d+\. \*\*([A-Za-z ]+)\*\*", steps, re.M)
+    assert kinds[0] == "Facts" and kinds[1] == "Rule" and kinds.index("Articles") < kinds.index("Doctrines")
+    assert kinds.index("Doctrines") < kinds.index("Decided case") < kinds.index("Near misses")
+    assert re.search(r"\*\*Articles\*\* — .*ECL:38\(1\).*\n.*Sources: .*ECL:38;", steps)
+    assert "Near misses** — One fact away: " in steps and "lacks Live-stream selling" in steps
+    assert "连带责任" not in steps  # the page's language only
     assert "ECL:38" in table(at, "")  # the citation described as the article
     # frameworks side by side
     assert "Tiered liability ladder" in page and "Civil Code tort rules" in page
@@ -122,6 +132,33 @@ def test_outcome_two_facts_lead_to_joint_and_several_liability() -> None:
     (nodes,) = graph_nodes(at)
     assert {KNEW, NO_MEASURES, "ecl-38-1-joint", "joint-several", "ECL:38(1)", "CC:1197"} <= nodes
     assert at.query_params["facts"] == f"{NO_MEASURES},{KNEW}"
+
+
+def test_outcome_search_box_picks_facts_and_the_browse_pills_follow() -> None:
+    at = open_app()
+    at.multiselect(key="facts-picked").set_value(["food-product", KNEW, NO_MEASURES]).run()
+    assert not at.exception
+    assert at.pills(key="facts-knowledge").value == [KNEW] and at.pills(key="facts-product-risk").value == [
+        "food-product"]
+    assert at.subheader[0].value == "Outcome"
+    page = texts(at)
+    assert "Joint and several liability" in page and "FSL:131(1)" in page  # the form with its articles
+    assert "**6** rules apply" in page and "Closest decided case" in page
+    # the full names of the chosen facts, under the search box
+    assert "- Platform knew or should have known of the merchant's wrongdoing" in page
+    # a browse pill changes the search box, the other groups' facts stay
+    at.pills(key="facts-product-risk").set_value([]).run()
+    assert at.multiselect(key="facts-picked").value == [KNEW, NO_MEASURES]
+    assert at.query_params["facts"] == f"{NO_MEASURES},{KNEW}"
+
+
+def test_outcome_explains_in_chinese_steps_without_english_ids() -> None:
+    at = open_app(facts=f"{KNEW},{NO_MEASURES}", lang="zh")
+    (steps,) = [m.value for m in at.markdown if str(m.value).startswith("1. **事实**")]
+    assert "**法条** — 这些规则的法条依据：" in steps and "**判例** — 最相近的判例：" in steps
+    assert "（缺：平台拒绝协助消费者维权）" in steps
+    assert "dispute-assistance-refused" not in steps and "The rule" not in steps
+    assert at.subheader[0].value == "结果"
 
 
 def test_outcome_graph_expands_a_node_and_shows_near_misses() -> None:
