@@ -157,8 +157,8 @@ def answer(report: OutcomeReport) -> None:
     if report.cases:
         top = report.cases[0]
         held = "; ".join(held_text(dict(h)) for h in top.held) or t("case.no_holding")
-        st.markdown(f"**{t('outcome.top_case')}:** {top.case_number or fact_name(top.case)} "
-                    f"{top.name_zh or ''} — {held}")
+        title = " ".join(filter(None, (top.case_number, top.name_zh))) or fact_name(top.case)
+        st.markdown(f"**{t('outcome.top_case')}:** {title} — {held}")
         st.caption(case_why(top))
 
 
