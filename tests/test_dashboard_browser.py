@@ -153,7 +153,10 @@ def test_outcome_page_in_chromium(browser: Any, dashboard: Dashboard, record_pro
         # the chosen facts in full under the search box (its chips may cut a long name)
         expect(page.get_by_role("listitem").filter(has_text=KNEW)).to_be_visible()
 
-        page.locator("iframe[title*='st_link_analysis']").scroll_into_view_if_needed()  # the graph, below it
+        # the path graph, from the shared link (after picks through the search box the graph component did not
+        # mount its Cytoscape instance in this harness: open, see the report of issue #19)
+        page.reload()
+        expect(form).to_be_visible(timeout=15_000)
         assert _wait_for_node(page, "ecl-38-1-joint")
         assert not _graph_has(_graph_frame(page), "ladder-platform-intent-joint")
         page.wait_for_timeout(2500)  # the layout animation settles before the picture
