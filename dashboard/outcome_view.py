@@ -103,7 +103,9 @@ def framework_picker() -> str | None:
     names = {row["framework"]: name_of(row) for row in frameworks}
     relabel(FRAMEWORK_KEY)
     # drawn only once facts are picked; persist_state keeps the choice while the facts are cleared
+    # the placeholder too: after a language switch the frontend shows the placeholder for the value None
     return st.selectbox(t("outcome.framework"), [None, *names], key=FRAMEWORK_KEY, persist_state="page",
+                        placeholder=t("outcome.all_frameworks"),
                         format_func=lambda f: t("outcome.all_frameworks") if f is None else names[f])
 
 
