@@ -23,7 +23,8 @@ with results:
         st.info(t("outcome.pick"))
         st.stop()
     report = state.outcome_report(tuple(sorted(facts)), framework)
-    view.answer(report)
+    with st.container():  # one element however long the answer: the graph below keeps its place (and its frame)
+        view.answer(report)
     include_near = st.toggle(t("outcome.near_in_graph"), key="outcome-near")
     expandable_graph(view.path_model(report, include_near), "outcome-graph", highlight=report.facts, height=520)
 
