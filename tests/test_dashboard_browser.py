@@ -160,7 +160,8 @@ def test_outcome_page_in_chromium(browser: Any, dashboard: Dashboard, record_pro
         assert _wait_for_node(page, "ecl-38-1-joint")
         assert not _graph_has(_graph_frame(page), "ladder-platform-intent-joint")
         page.wait_for_timeout(2500)  # the layout animation settles before the picture
-        page.evaluate("() => window.scrollTo(0, 0)")
+        page.evaluate("() => { window.scrollTo(0, 0); document.activeElement?.blur(); }")
+        page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / "outcome-page.png"))
 
         # clicking (tapping) a node expands it: ECL:38(1) brings in every rule grounded in it
