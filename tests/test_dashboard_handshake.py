@@ -43,7 +43,10 @@ def test_a_prestarted_process_takes_its_options_and_environment_from_the_pipe(
         fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
     read, write = os.pipe()
     monkeypatch.setenv(handshake.OPTIONS_FD_ENV, str(read))
-    monkeypatch.delenv("LAWGRAPH_BACKEND", raising=False)
+    # recorded by monkeypatch (absent before), so the value the pipe sets is undone after the test and
+    # cannot leak into later tests' subprocesses
+    monkeypatch.setenv("LAWGRAPH_BACKEND", "embedded")
+    monkeypatch.delenv("LAWGRAPH_BACKEND")
     os.write(write, b'{"argv": ["--server.port=8599"], "env": {"LAWGRAPH_BACKEND": "neo4j"}}\n')
     os.close(write)
     assert handshake.wait_for_options(["--x"]) == ["--server.port=8599", "--x"]

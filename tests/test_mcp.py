@@ -281,7 +281,8 @@ def test_http_serves_on_localhost(tmp_path: Path) -> None:
     """`lawgraph mcp --http`: streamable HTTP on 127.0.0.1 only, the same tools."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "lawgraph", "mcp", "--http", "--port", str(port)], cwd=REPO,
-                              env={**os.environ, "LAWGRAPH_HOME": str(tmp_path)}, stdout=subprocess.DEVNULL,
+                              env={**{k: v for k, v in os.environ.items() if not k.startswith(("LAWGRAPH_", "NEO4J_"))},
+                                   "LAWGRAPH_HOME": str(tmp_path)}, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -304,7 +305,7 @@ def test_http_serves_on_localhost(tmp_path: Path) -> None:
                 return names, bool(result.is_error), json.dumps(result.structured_content)
 
         names, is_error, answer = asyncio.run(ask())
-        assert names == TOOLS and not is_error and json.loads(answer)["rows"] == [{"id": "food-product"}]
+        assert names == TOOLS and not is_error and json.loads(answer)["rows"] == [{"id": "food-product"}], answer
         listening = [c for c in listening_sockets(server.pid) if c[1] == port]
         assert listening and {host for host, _ in listening} == {"127.0.0.1"}
     finally:
