@@ -15,8 +15,12 @@ the Bolt connector on, and no HTTP connector.
   ``server.restart()`` stops and starts again on the same home *and port*, so a test can stop the
   server mid-load and its driver reconnects to the same URI. ``stop()`` is clean (SIGTERM:
   checkpoint, store closed); after a SIGKILL the next start recovers from the transaction log.
-* AUTHENTICATION IS DISABLED: connect with ``auth=None`` (any credentials are accepted too). This
-  is a loopback-only test server; never expose it on another interface.
+* By default AUTHENTICATION IS DISABLED: connect with ``auth=None`` (any credentials are accepted
+  too). This is a loopback-only test server; never expose it on another interface.
+  ``start(home, password=..., tls_dir=...)`` turns on authentication (user ``neo4j``, the password
+  handed to the JVM on standard input, never on its command line) and Bolt TLS
+  (``server.bolt.tls_level=REQUIRED``, certificate ``TLS_DIR/public.crt``, key
+  ``TLS_DIR/private.key``); the URI is then ``bolt+ssc://127.0.0.1:PORT``. See docs/scale.md.
 * ``import_csv(home, nodes, relationships)`` runs Neo4j's own bulk importer (``neo4j-admin database
   import full``) into the home's ``neo4j`` database while the server is stopped.
 
@@ -44,6 +48,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -180,10 +185,17 @@ def build(*, force: bool = False, maven_repo: Path | None = None) -> Build:
 # ------------------------------------------------------------------------------------- server
 
 
-def _bolt_answers(host: str, port: int, timeout: float = 2.0) -> bool:
-    """True if a Bolt server at host:port completes the version handshake."""
+def _bolt_answers(host: str, port: int, timeout: float = 2.0, *, tls: bool = False) -> bool:
+    """True if a Bolt server at host:port completes the version handshake (over TLS if ``tls``)."""
     try:
-        with socket.create_connection((host, port), timeout=timeout) as sock:
+        with contextlib.ExitStack() as stack:
+            sock = stack.enter_context(socket.create_connection((host, port), timeout=timeout))
+            if tls:
+                # Readiness probe only: the test's own driver checks the connection it uses.
+                context = ssl.create_default_context()
+                context.check_hostname = False
+                context.verify_mode = ssl.CERT_NONE
+                sock = stack.enter_context(context.wrap_socket(sock, server_hostname=host))
             # Magic preamble, then four proposals: 5.0..5.8 (range), 4.4, none, none.
             sock.sendall(bytes.fromhex("6060B017" "00080805" "00000404" "00000000" "00000000"))
             reply = b""
@@ -222,8 +234,8 @@ def _is_our_server(pid: int, home: Path) -> bool:
     return MAIN_CLASS in args and "server" in args and str(home) in args
 
 
-def _uri_for(port: int) -> str:
-    return f"bolt://127.0.0.1:{port}"
+def _uri_for(port: int, *, tls: bool = False) -> str:
+    return f"{'bolt+ssc' if tls else 'bolt'}://127.0.0.1:{port}"
 
 
 @dataclass
@@ -234,15 +246,17 @@ class LocalNeo4j:
     uri: str
     pid: int
     _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    tls_dir: Path | None = None
 
     @property
     def port(self) -> int:
         return int(self.uri.rsplit(":", 1)[1])
 
     @property
-    def auth(self) -> None:
-        """Authentication is disabled on this loopback-only test server."""
-        return None
+    def auth(self) -> tuple[str, str] | None:
+        """``("neo4j", password)`` if started with a password, else None (authentication disabled)."""
+        return ("neo4j", self.password) if self.password is not None else None
 
     def is_running(self) -> bool:
         if self._proc is not None:
@@ -272,7 +286,7 @@ class LocalNeo4j:
         """
         self.stop()
         return start(self.home, self.port, heap=heap, pagecache=pagecache, timeout=timeout,
-                     detach=self._proc is None)
+                     detach=self._proc is None, password=self.password, tls_dir=self.tls_dir)
 
     def _wait_exit(self, timeout: float) -> bool:
         if self._proc is not None:
@@ -329,10 +343,14 @@ def status(home: Path) -> LocalNeo4j | None:
 
 
 def start(home: Path, port: int | None = None, *, heap: str = "1g", pagecache: str = "256m",
-          timeout: float = 180.0, detach: bool = False, jvm_args: Sequence[str] = ()) -> LocalNeo4j:
+          timeout: float = 180.0, detach: bool = False, jvm_args: Sequence[str] = (),
+          password: str | None = None, tls_dir: Path | None = None) -> LocalNeo4j:
     """Start a server on ``home`` (created if missing; data persists across restarts).
 
-    Bolt listens on 127.0.0.1:``port`` (a free port if None), without authentication. Returns
+    Bolt listens on 127.0.0.1:``port`` (a free port if None), by default without authentication
+    and without TLS. ``password`` enables authentication (user ``neo4j``; the password goes to the
+    JVM on standard input); ``tls_dir`` (holding ``private.key`` and ``public.crt``, PEM) requires
+    TLS on Bolt and makes the URI ``bolt+ssc://``. Returns
     once the default database is available and Bolt answers a handshake. ``detach=True`` leaves
     the server running after this process exits (the CLI's ``start``); otherwise it is stopped at
     exit if the caller has not stopped it. ``jvm_args`` are added to the JVM's flags. Raises
@@ -349,11 +367,23 @@ def start(home: Path, port: int | None = None, *, heap: str = "1g", pagecache: s
     cmd = [java_executable(), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, *jvm_args, "-cp", built.classpath, MAIN_CLASS,
            "server", "--home", str(home), "--address", "127.0.0.1",
            "--port", str(0 if port is None else port), "--pagecache", pagecache]
+    if password is not None:
+        if not password or "\n" in password or "\r" in password:
+            raise LocalNeo4jError("the local Neo4j password must be one non-empty line")
+        cmd.append("--auth-password-stdin")
+    tls = tls_dir is not None
+    if tls_dir is not None:
+        cmd += ["--tls-dir", str(Path(tls_dir).resolve())]
     log_path = home / LOG_FILE
     began = time.monotonic()
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=home, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=home, stdin=subprocess.DEVNULL if password is None else subprocess.PIPE,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    if password is not None and proc.stdin is not None:
+        with contextlib.suppress(BrokenPipeError):
+            proc.stdin.write(password.encode() + b"\n")
+        with contextlib.suppress(BrokenPipeError):
+            proc.stdin.close()
     server: LocalNeo4j | None = None
     try:
         deadline = began + timeout
@@ -368,12 +398,13 @@ def start(home: Path, port: int | None = None, *, heap: str = "1g", pagecache: s
                                       f"--- {home / 'logs/debug.log'}:\n{_tail(home / 'logs/debug.log', 20)}")
             for line in log_path.read_text(errors="replace").splitlines():
                 if line.startswith("BOLT_URI="):
-                    uri = line.removeprefix("BOLT_URI=").strip()
+                    uri = _uri_for(int(line.rsplit(":", 1)[1]), tls=tls)
                     break
             else:
                 time.sleep(0.05)
-        server = LocalNeo4j(home=home, uri=uri, pid=proc.pid, _proc=None if detach else proc)
-        while not _bolt_answers("127.0.0.1", server.port):
+        server = LocalNeo4j(home=home, uri=uri, pid=proc.pid, _proc=None if detach else proc,
+                            password=password, tls_dir=tls_dir)
+        while not _bolt_answers("127.0.0.1", server.port, tls=tls):
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise LocalNeo4jError(f"Neo4j printed {uri} but Bolt does not answer.\n{_tail(log_path)}")
             time.sleep(0.1)

@@ -1,11 +1,15 @@
 package lawgraph;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +22,9 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.configuration.ssl.ClientAuth;
+import org.neo4j.configuration.ssl.SslPolicyConfig;
+import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -32,7 +39,8 @@ import sun.misc.Signal;
  *
  * <pre>
  *   java -cp CLASSPATH lawgraph.LocalNeo4j server --home DIR [--port N] [--address 127.0.0.1]
- *                                                 [--pagecache 256m]
+ *                                                 [--pagecache 256m] [--auth-password-stdin]
+ *                                                 [--tls-dir CERT_DIR]
  *   java -cp CLASSPATH lawgraph.LocalNeo4j admin  --home DIR ARGS...   (neo4j-admin ARGS, e.g.
  *                                                 "database import full ...")
  * </pre>
@@ -44,9 +52,17 @@ import sun.misc.Signal;
  * line {@code BOLT_URI=bolt://HOST:PORT} and then runs until SIGTERM/SIGINT, when it shuts the DBMS
  * down cleanly (checkpoint, store closed) before exiting.
  *
- * <p>Authentication is DISABLED: this is a loopback-only test server. Do not bind it to a
- * non-loopback address. A {@code DIR/conf/neo4j.conf} is read if present; the command-line
- * options above override it.
+ * <p>By default authentication is DISABLED and Bolt is plain text: this is a loopback-only test
+ * server. Do not bind it to a non-loopback address. A {@code DIR/conf/neo4j.conf} is read if
+ * present; the command-line options above override it.
+ *
+ * <p>{@code --auth-password-stdin} enables authentication and reads the password of the built-in
+ * {@code neo4j} user from the first line of standard input (never from the command line, which
+ * other users can see); it is set with {@code ALTER USER neo4j SET PASSWORD ... CHANGE NOT
+ * REQUIRED} on the {@code system} database at every start. {@code --tls-dir CERT_DIR} enables
+ * the Bolt SSL policy ({@code dbms.ssl.policy.bolt.*}) with {@code CERT_DIR/private.key} and
+ * {@code CERT_DIR/public.crt} (PEM), no client certificates, and {@code server.bolt.tls_level=
+ * REQUIRED}: plain-text Bolt connections are refused.
  *
  * <p>{@code admin} runs neo4j-admin's own entry point ({@link AdminTool}) with NEO4J_HOME=DIR and
  * NEO4J_CONF=DIR/conf, so commands (e.g. the CSV bulk importer) operate on the store the server
@@ -84,7 +100,8 @@ public final class LocalNeo4j {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalNeo4j server --home DIR [--port N] [--address HOST] [--pagecache SIZE]");
+        System.err.println("usage: LocalNeo4j server --home DIR [--port N] [--address HOST] [--pagecache SIZE]"
+                + " [--auth-password-stdin] [--tls-dir CERT_DIR]");
         System.err.println("       LocalNeo4j admin --home DIR NEO4J_ADMIN_ARGS...");
     }
 
@@ -100,12 +117,16 @@ public final class LocalNeo4j {
         String address = "127.0.0.1";
         int port = 7687;
         long pagecache = ByteUnit.parse("256m");
+        boolean auth = false;
+        Path tlsDir = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(value(args, i++));
                 case "--port" -> port = Integer.parseInt(value(args, i++));
                 case "--address" -> address = value(args, i++);
                 case "--pagecache" -> pagecache = ByteUnit.parse(value(args, i++));
+                case "--auth-password-stdin" -> auth = true;
+                case "--tls-dir" -> tlsDir = Path.of(value(args, i++)).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -114,6 +135,21 @@ public final class LocalNeo4j {
         }
         home = home.toAbsolutePath().normalize();
         Files.createDirectories(home);
+        String password = null;
+        if (auth) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            password = in.readLine();
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("--auth-password-stdin: no password on standard input");
+            }
+        }
+        if (tlsDir != null) {
+            for (String name : new String[] {"private.key", "public.crt"}) {
+                if (!Files.isRegularFile(tlsDir.resolve(name))) {
+                    throw new IllegalArgumentException("--tls-dir: missing " + tlsDir.resolve(name));
+                }
+            }
+        }
         if (port == 0) {
             // Pick the free port here so the advertised address (used by neo4j:// routing) is
             // the real one; the window before Bolt binds it is a few hundred milliseconds.
@@ -130,9 +166,10 @@ public final class LocalNeo4j {
         builder.setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(address, port))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                // Loopback-only test server: no authentication.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(BoltConnector.encryption_level, tlsDir == null
+                        ? BoltConnector.EncryptionLevel.DISABLED : BoltConnector.EncryptionLevel.REQUIRED)
+                // Loopback-only test server: no authentication unless a password is given.
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 // Never send usage data (the collector is also left off the classpath).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
@@ -149,6 +186,15 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
 
+        if (tlsDir != null) {
+            SslPolicyConfig bolt = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
+            builder.setConfig(bolt.enabled, true)
+                    .setConfig(bolt.base_directory, tlsDir)
+                    .setConfig(bolt.private_key, tlsDir.resolve("private.key"))
+                    .setConfig(bolt.public_certificate, tlsDir.resolve("public.crt"))
+                    .setConfig(bolt.client_auth, ClientAuth.NONE);
+        }
+
         // SIGTERM/SIGINT only release the latch; the main thread then shuts the DBMS down outside
         // of JVM shutdown (shutting down inside a shutdown hook breaks Neo4j's log4j teardown).
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -162,6 +208,11 @@ public final class LocalNeo4j {
             if (!db.isAvailable(TimeUnit.MINUTES.toMillis(5))) {
                 System.err.println("default database did not become available");
                 return 1;
+            }
+            if (password != null) {
+                // The embedded API is not subject to authentication; set the neo4j user's password.
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
             }
             int boundPort = port;
             HostnamePort bound = ((GraphDatabaseAPI) db).getDependencyResolver()
