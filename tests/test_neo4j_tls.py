@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import _unavailable
 from lawgraph.queries.library import QueryLibrary
 from lawgraph.queries.outcomes import outcomes
 from lawgraph.stores.base import StoreError
@@ -60,14 +61,16 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str
     try:
         from lawgraph.stores import neo4j_local
     except ImportError as exc:  # pragma: no cover
-        pytest.skip(f"stores.neo4j_local cannot be imported: {exc}")
+        _unavailable(f"stores.neo4j_local cannot be imported: {exc}")
+        return
     root = tmp_path_factory.mktemp("neo4j-tls")
     write_self_signed(root / "certificates")
     password = secrets.token_urlsafe(18)
     try:
         server = neo4j_local.start(root / "home", password=password, tls_dir=root / "certificates")
     except neo4j_local.LocalNeo4jError as exc:
-        pytest.skip(f"the local server did not start: {exc}")
+        _unavailable(f"the local server did not start: {exc}")  # a failure in CI, as in conftest
+        return
     try:
         yield server, password
     finally:
