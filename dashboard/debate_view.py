@@ -112,7 +112,7 @@ def predictions(framework: str) -> pd.DataFrame:
         t("col.case"): r["case"],
         t("col.predicted"): ", ".join(vocabulary_name(f) for f in r["predicted"]) or "—",
         t("col.held"): ", ".join(vocabulary_name(f) for f in r["held"]),
-        t("col.agrees"): "✅" if r["agrees"] else ("❌" if r["predicted"] else "—"),
+        t("col.agrees"): t("common.yes") if r["agrees"] else (t("common.no") if r["predicted"] else "—"),
         t("col.facts"): ", ".join(vocabulary_name(f) for f in r["facts"]),
     } for r in state.rows("framework_vs_courts", framework=framework)])
 

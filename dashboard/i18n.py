@@ -49,6 +49,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "page.console": ("Cypher console", "Cypher 控制台"),
     # common
     "common.none": ("none", "无"),
+    "common.yes": ("yes", "是"),
+    "common.no": ("no", "否"),
     "common.sources": ("Sources", "出处"),
     "common.graph": ("Graph", "图"),
     "common.table": ("Table", "表"),
@@ -94,6 +96,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "outcome.tab.frameworks": ("Frameworks side by side", "各框架对照"),
     "outcome.tab.standards": ("Duty standard, proof, defenses", "注意标准、举证与抗辩"),
     "outcome.near_in_graph": ("Show near misses in the graph", "在图中显示差一项事实的规则"),
+    "outcome.path.facts": ("Facts", "事实"),
+    "outcome.path.rules": ("Rules", "规则"),
+    "outcome.path.grounds": ("Articles and doctrines", "法条与学说"),
+    "outcome.path.outcome": ("Outcome", "结果"),
+    "outcome.path.caption": ("How the facts lead to the outcome. Click a box for its card: an article opens on "
+                             "the Statutes page, anything else in Explore.",
+                             "事实如何导向结果。点击方框查看详情：法条在“法条”页打开，其他节点在“探索”页打开。"),
     "outcome.duty_standards": ("Duty standard", "注意义务标准"),
     "outcome.proof_rules": ("Proof rule", "举证规则"),
     "outcome.defenses": ("Defenses", "抗辩事由"),

@@ -5,16 +5,17 @@ explanation with citations. All of it reads an :class:`queries.outcome_report.Ou
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard import path_layout, state, url_state
 from lawgraph.dashboard.case_cards import case_card, held_text, vocabulary_name
 from lawgraph.dashboard.explain import case_reason
 from lawgraph.dashboard.explain import steps as explain_steps
-from lawgraph.dashboard.graph_view import MISSING, GraphModel
+from lawgraph.dashboard.graph_view import DEFAULT_STYLE, LABEL_STYLE, MISSING, GraphModel
 from lawgraph.dashboard.i18n import current_language, name_of, pick, relabel, t
 from lawgraph.graph.model import Label
 from lawgraph.graph.schema_data import FACT_GROUP_TITLES
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 FACT_GROUPS: dict[str, tuple[str, str]] = {group.value: titles for group, titles in FACT_GROUP_TITLES.items()}
 EXAMPLE_FACTS = {"knowledge": ["platform-knew-or-should-have-known"], "duty-performance": ["no-necessary-measures"]}
 FRAMEWORK_KEY = "framework"
-STATUS_ICON = {RuleStatus.APPLIES: "✅", RuleStatus.NEAR_MISS: "⚠️", RuleStatus.EXCLUDED: "⛔"}
 
 
 #: the session key of the chosen facts (the search box); the browse pills per group follow it
@@ -179,7 +179,7 @@ def rules_frame(report: OutcomeReport) -> pd.DataFrame:
     import pandas as pd  # not at start-up: the first page draws no table until facts are picked
 
     return pd.DataFrame([{
-        t("col.status"): f"{STATUS_ICON.get(r.status, '')} {t('status.' + r.status)}",
+        t("col.status"): t("status." + r.status),
         t("col.rule"): _rule_name(r),
         t("col.yields"): ", ".join(name_of(o) for o in r.outcomes),
         t("col.framework"): vocabulary_name(r.framework),
@@ -225,6 +225,86 @@ def path_model(report: OutcomeReport, include_near: bool) -> GraphModel:
     for fact in report.facts:
         model.add_node(fact, Label.FACT, fact)
     return model
+
+
+def path_label(report: OutcomeReport, node_id: str, label: str, name: str) -> str:
+    """A path node's whole label in the page's language: an article by its id, a rule by its name in the
+    report, anything else by the graph's names of it."""
+    if label in (Label.ARTICLE, Label.PARAGRAPH):
+        return node_id
+    rule = next((r for r in report.rules if r.id == node_id), None)
+    if rule is not None:
+        return _rule_name(rule)
+    if node_id in state.vocabulary():
+        return vocabulary_name(node_id)
+    found = state.node(node_id)
+    return name_of({"id": node_id, **found}) if found else name
+
+
+def node_link(node_id: str, label: str) -> str:
+    """Where a click on a path node goes: an article (a paragraph's article) on the statutes page, any other
+    node in Explore; the page's language goes along.
+
+    >>> node_link("ECL:38(1)", "Paragraph").startswith("statutes?article=ECL%3A38&lang=")
+    True
+    >>> node_link("red-flag", "Doctrine").startswith("explore?node=red-flag&lang=")
+    True
+    """
+    from urllib.parse import urlencode
+
+    if label in (Label.ARTICLE, Label.PARAGRAPH):
+        return "statutes?" + urlencode({"article": node_id.split("(")[0], "lang": current_language()})
+    return "explore?" + urlencode({"node": node_id, "lang": current_language()})
+
+
+COLUMN_TITLES = ("outcome.path.facts", "outcome.path.rules", "outcome.path.grounds", "outcome.path.outcome")
+
+
+def path_svg(report: OutcomeReport, include_near: bool) -> str:
+    """The path as an SVG picture in layers, left to right, each node a box with its whole label that links
+    to its card (:mod:`lawgraph.dashboard.path_layout`)."""
+    model = path_model(report, include_near)
+    view = path_layout.layout(
+        [(n.id, n.label, path_label(report, n.id, n.label, n.name)) for n in model.nodes.values()],
+        [(e.source, e.rel, e.target) for e in model.edges])
+    chosen = set(report.facts)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lawgraph-path" role="img" '
+             f'width="{view.width:.0f}" height="{view.height + 4:.0f}" '
+             f'viewBox="0 0 {view.width:.0f} {view.height + 4:.0f}" '
+             'style="font-family: sans-serif; font-size: 13px; max-width: none">'
+             "<style>svg.lawgraph-path a { text-decoration: none } svg.lawgraph-path a:hover rect "
+             "{ fill: #f1f3f4 }</style>"]
+    for (x, _), title in zip(view.columns, COLUMN_TITLES, strict=True):
+        parts.append(f'<text x="{x:.0f}" y="14" font-weight="bold" fill="#555">{html.escape(t(title))}</text>')
+    for c in view.connectors:
+        dash = ' stroke-dasharray="5 4"' if c.rel == MISSING else ""
+        stated = (c.source, c.rel, c.target) if c.forward else (c.target, c.rel, c.source)
+        bend = (c.x1 + 40, c.y1, c.x2 + 40, c.y2) if c.x1 == c.x2 else (
+            (c.x1 + c.x2) / 2, c.y1, (c.x1 + c.x2) / 2, c.y2)
+        parts.append(f'<path d="M{c.x1:.1f},{c.y1:.1f} C{bend[0]:.1f},{bend[1]:.1f} {bend[2]:.1f},{bend[3]:.1f} '
+                     f'{c.x2:.1f},{c.y2:.1f}" fill="none" stroke="#9aa0a6" stroke-width="1.2"{dash}>'
+                     f'<title>{html.escape(" ".join(stated))}</title></path>')
+    for box in view.boxes:
+        colour = LABEL_STYLE.get(box.label, DEFAULT_STYLE)[0]
+        width = 3 if box.id in chosen else 1.5
+        parts.append(f'<a href="{html.escape(node_link(box.id, box.label))}" target="_self" '
+                     f'data-node="{html.escape(box.id)}"><title>{html.escape(box.id)}</title>'
+                     f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" '
+                     f'rx="6" fill="#ffffff" stroke="{colour}" stroke-width="{width}"/>')
+        for number, line in enumerate(box.lines):
+            y = box.y + path_layout.PAD + path_layout.LINE * (number + 0.75)
+            parts.append(f'<text x="{box.x + path_layout.PAD:.1f}" y="{y:.1f}" fill="#202124" '
+                         f'xml:space="preserve">{html.escape(line)}</text>')
+        parts.append("</a>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def path_view(report: OutcomeReport, include_near: bool) -> None:
+    """The layered path picture, scrolling sideways where the page is narrower than it."""
+    st.caption(t("outcome.path.caption"))
+    # markdown's raw HTML, not st.html: st.html's sanitiser drops SVG
+    st.markdown(f'<div style="overflow-x: auto">{path_svg(report, include_near)}</div>', unsafe_allow_html=True)
 
 
 def _triggered_list(items: list[TriggeredOutcome]) -> None:

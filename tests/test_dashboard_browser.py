@@ -1,9 +1,10 @@
 """The running dashboard in a real headless Chromium: `lawgraph dashboard` on a built embedded store.
 
 Picks three facts through the search box of the outcome page at 1400×1000 and expects joint and several
-liability (连带责任) in view without scrolling; clicks a node of
-the path graph and expects it to expand; saves screenshots under docs/img/. Also measures start-up:
-process start → /_stcore/health ok → first page rendered (printed; docs/dashboard.md has the figures).
+liability (连带责任) in view without scrolling; checks the layered path view's boxes in the browser (no two
+overlap, every label inside its box) and clicks an article's box to open its card; saves screenshots under
+docs/img/. Also measures start-up: process start → /_stcore/health ok → first page rendered (printed;
+docs/dashboard.md has the figures).
 
 Needs Debian's ``chromium`` (/usr/bin/chromium) and the ``playwright`` package (never ``playwright
 install``). Without them the test skips locally, and FAILS when ``CI`` is set.
@@ -78,29 +79,19 @@ def dashboard(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterato
             pytest.fail(str(exc))
 
 
-def _graph_frame(page: Any) -> Any:
-    """The frame of the path graph (st-link-analysis draws it with Cytoscape.js in an iframe)."""
-    return next(f for f in page.frames if "st_link_analysis" in f.url)
+def _path_boxes(page: Any) -> dict[str, dict[str, float]]:
+    """The boxes of the layered path view as the browser draws them (node id → bounding box)."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('svg.lawgraph-path a[data-node]')]
+        .map(a => { const r = a.querySelector('rect').getBoundingClientRect();
+                    return [a.dataset.node, {x: r.x, y: r.y, width: r.width, height: r.height}]; }))""")
 
 
-def _graph_has(frame: Any, node_id: str) -> bool:
-    return bool(frame.evaluate("id => { const cy = document.getElementById('cy')?._cyreg?.cy; "
-                               "return !!cy && cy.getElementById(id).length > 0; }", node_id))
-
-
-def _wait_for_node(page: Any, node_id: str, seconds: float = 20) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if _graph_has(_graph_frame(page), node_id):
-                return True
-        except StopIteration:  # the component has not mounted yet
-            pass
-        except Exception as exc:  # the frame was replaced while we asked
-            if "detached" not in str(exc).lower() and "context" not in str(exc).lower():
-                raise
-        page.wait_for_timeout(200)
-    return False
+def _texts_fit(page: Any) -> list[str]:
+    """The path nodes whose text runs out of their box (none should)."""
+    return page.evaluate("""() => [...document.querySelectorAll('svg.lawgraph-path a[data-node]')].filter(a => {
+        const r = a.querySelector('rect').getBoundingClientRect();
+        return [...a.querySelectorAll('text')].some(t => { const b = t.getBoundingClientRect();
+            return b.right > r.right + 0.5 || b.bottom > r.bottom + 0.5; }); }).map(a => a.dataset.node)""")
 
 
 def _inside(box: dict[str, float] | None, viewport: dict[str, int]) -> bool:
@@ -122,7 +113,8 @@ def _search_and_pick(page: Any, typed: str, fact: str, fact_id: str) -> None:
 
 def test_outcome_page_in_chromium(browser: Any, dashboard: Dashboard, record_property: Any) -> None:
     """At 1400×1000, three facts picked through the search box: the outcome and its liability form are in view
-    without scrolling; the path graph draws and expands; the page switches to Chinese."""
+    without scrolling; the layered path view draws without an overlap and opens an article's card; the page
+    switches to Chinese."""
     from playwright.sync_api import expect
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -156,18 +148,31 @@ def test_outcome_page_in_chromium(browser: Any, dashboard: Dashboard, record_pro
         # the chosen facts in full under the search box (its chips may cut a long name)
         expect(page.get_by_role("listitem").filter(has_text=KNEW)).to_be_visible()
 
-        # the path graph follows the picks (it keeps its place below the answer, so its frame is not remounted)
-        assert _wait_for_node(page, "ecl-38-1-joint")
-        assert not _graph_has(_graph_frame(page), "ladder-platform-intent-joint")
-        page.wait_for_timeout(2500)  # the layout animation settles before the picture
+        # the path in layers: every box drawn, none overlapping another, every label inside its box
+        page.locator('svg.lawgraph-path a[data-node="ecl-38-1-joint"]').wait_for(timeout=15_000)
+        boxes = _path_boxes(page)
+        assert {"ecl-38-1-joint", "fsl-131-1-no-stop-joint", "joint-several", "FSL:131(1)"} <= set(boxes)
+        assert "ladder-platform-intent-joint" not in boxes
+
+        def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+            return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] \
+                and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+        drawn = list(boxes.items())
+        assert not [(a, b) for i, (a, box) in enumerate(drawn) for b, other in drawn[i + 1:] if overlap(box, other)]
+        assert _texts_fit(page) == []
         page.evaluate("() => { window.scrollTo(0, 0); document.activeElement?.blur(); }")
         page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / "outcome-page.png"))
+        page.locator('svg.lawgraph-path a[data-node="ecl-38-1-joint"]').scroll_into_view_if_needed()
+        page.locator("svg.lawgraph-path").screenshot(path=str(SCREENSHOTS / "outcome-path.png"))
 
-        # clicking (tapping) a node expands it: ECL:38(1) brings in every rule grounded in it
-        _graph_frame(page).evaluate(
-            "() => document.getElementById('cy')._cyreg.cy.getElementById('ECL:38(1)').emit('tap')")
-        assert _wait_for_node(page, "ladder-platform-intent-joint")
+        # a click on a box opens its card: an article on the statutes page
+        outcome_url = page.url
+        page.locator('svg.lawgraph-path a[data-node="ECL:38(1)"]').click()
+        page.wait_for_url(lambda url: "article=ECL%3A38" in url or "article=ECL:38" in url, timeout=15_000)
+        expect(page.get_by_text("第三十八条").first).to_be_visible(timeout=15_000)
+        page.goto(outcome_url)
+        page.get_by_role("heading", name="Outcome", exact=True).wait_for(timeout=30_000)
 
         page.get_by_role("radio", name="中文", exact=True).click()
         expect(page.get_by_role("heading", name="事实 → 结果")).to_be_visible(timeout=15_000)

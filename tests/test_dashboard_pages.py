@@ -6,6 +6,7 @@ The store is built from the bundled data into a fresh LAWGRAPH_HOME for this mod
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -78,6 +79,17 @@ def graph_nodes(at: AppTest) -> list[set[str]]:
     return graphs
 
 
+def path_svg_text(at: AppTest) -> str:
+    """The SVG of the outcome page's layered path view."""
+    (svg,) = [str(e.value) for e in at.markdown if "lawgraph-path" in str(e.value)]
+    return svg
+
+
+def path_nodes(at: AppTest) -> set[str]:
+    """The node ids of the layered path view."""
+    return set(map(html.unescape, re.findall(r'data-node="([^"]*)"', path_svg_text(at))))
+
+
 def pick_facts(at: AppTest, **by_group: list[str]) -> AppTest:
     for group, facts in by_group.items():
         at.pills(key=f"facts-{group}").set_value(facts)
@@ -109,8 +121,8 @@ def test_outcome_two_facts_lead_to_joint_and_several_liability() -> None:
     assert "Joint and several liability" in page and "连带责任" in page and "`joint-several`" in page
     rules = dict(zip(table(at, "id"), table(at, "status"), strict=True))
     for rule in ("ecl-38-1-joint", "cc-1197-knew-joint", "crpl-44-2-joint", "ladder-tier-1-joint"):
-        assert rules[rule] == "✅ applies"
-    assert rules["spc-ocd-1-16-live-knew"] == "⚠️ near miss"  # lacks live-streaming
+        assert rules[rule] == "applies"
+    assert rules["spc-ocd-1-16-live-knew"] == "near miss"  # lacks live-streaming
     assert "Live-stream selling" in table(at, "missing fact")
     # the decided case sharing both facts, with the shared facts ticked
     assert "(2015)海刑初字第512号" in page and "criminal, first instance" in page
@@ -128,8 +140,8 @@ def test_outcome_two_facts_lead_to_joint_and_several_liability() -> None:
     assert "ECL:38" in table(at, "")  # the citation described as the article
     # frameworks side by side
     assert "Tiered liability ladder" in page and "Civil Code tort rules" in page
-    # the path graph: the picked facts, the rules, the form, the articles
-    (nodes,) = graph_nodes(at)
+    # the path in layers: the picked facts, the rules, the form, the articles
+    nodes = path_nodes(at)
     assert {KNEW, NO_MEASURES, "ecl-38-1-joint", "joint-several", "ECL:38(1)", "CC:1197"} <= nodes
     assert at.query_params["facts"] == f"{NO_MEASURES},{KNEW}"
 
@@ -161,16 +173,71 @@ def test_outcome_explains_in_chinese_steps_without_english_ids() -> None:
     assert at.subheader[0].value == "结果"
 
 
-def test_outcome_graph_expands_a_node_and_shows_near_misses() -> None:
-    at = pick_facts(open_app(), knowledge=[KNEW], **{"duty-performance": [NO_MEASURES]})
-    (before,) = graph_nodes(at)
-    assert "SPC-OCD-1:16" not in before
-    at.selectbox(key="outcome-graph:pick").set_value("ECL:38(1)").run()
-    (after,) = graph_nodes(at)
-    assert {"SPC-OCD-1:16", "ladder-platform-intent-joint", "ECL:38"} <= after - before
+def test_outcome_path_view_shows_every_label_whole_and_the_near_misses() -> None:
+    from lawgraph.dashboard import state
+    from lawgraph.dashboard.outcome_view import path_label, path_model
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.queries.outcomes import outcomes
+
+    at = open_app(facts=f"food-product,{KNEW},{NO_MEASURES}")
+    svg = path_svg_text(at)
+    report = outcomes(QueryLibrary(state.store()), ["food-product", KNEW, NO_MEASURES])
+    model = path_model(report, include_near=False)
+    assert path_nodes(at) == set(model.nodes) and len(model.nodes) > 20
+    # every node's full label is drawn (its lines, joined), none cut with "…"
+    drawn = re.sub(r"</text><text[^>]*>", "", svg)
+    for node in model.nodes.values():
+        label = path_label(report, node.id, node.label, node.name)
+        assert html.escape(label) in drawn, label
+    assert "…" not in svg
+    assert "Platform knew or should have known of the merchant&#x27;s wrongdoing" in drawn
+    assert 'href="statutes?article=ECL%3A38&amp;lang=en"' in svg and f'href="explore?node={KNEW}&amp;lang=en"' in svg
     at.toggle(key="outcome-near").set_value(True).run()
-    (with_near,) = graph_nodes(at)
-    assert {"live-streaming", "spc-ocd-1-16-live-knew"} <= with_near
+    assert {"live-streaming", "spc-ocd-1-16-live-knew"} <= path_nodes(at)
+    assert 'stroke-dasharray="5 4"' in path_svg_text(at)  # the missing fact's connector
+
+
+def test_outcome_path_view_in_chinese_labels_rules_in_chinese() -> None:
+    at = open_app(facts=f"{KNEW},{NO_MEASURES}", lang="zh")
+    svg = path_svg_text(at)
+    assert ">事实</text>" in svg and ">法条与学说</text>" in svg and "lang=zh" in svg
+    drawn = re.sub(r"</text><text[^>]*>", "", svg)
+    assert "连带责任" in drawn and "Joint and several liability" not in drawn
+
+
+def test_path_layout_of_the_food_pattern_has_no_overlaps_and_whole_labels() -> None:
+    from lawgraph.dashboard import path_layout, state
+    from lawgraph.dashboard.outcome_view import path_model
+    from lawgraph.queries.library import QueryLibrary
+    from lawgraph.queries.outcomes import outcomes
+
+    report = outcomes(QueryLibrary(state.store()), ["food-product", KNEW, NO_MEASURES])
+    model = path_model(report, include_near=True)
+    view = path_layout.layout([(n.id, n.label, n.name) for n in model.nodes.values()],
+                              [(e.source, e.rel, e.target) for e in model.edges])
+    boxes = {box.id: box for box in view.boxes}
+    assert set(boxes) == set(model.nodes)
+    for i, box in enumerate(view.boxes):
+        assert not [other.id for other in view.boxes[i + 1:] if box.overlaps(other)], box.id
+        assert "".join(box.lines) == model.nodes[box.id].name  # whole, not cut
+        assert all(path_layout.text_width(line.rstrip()) <= path_layout.WRAP for line in box.lines)
+        # the box holds its lines
+        assert box.width >= max(path_layout.text_width(line) for line in box.lines) * path_layout.UNIT
+        assert box.height >= len(box.lines) * path_layout.LINE
+        assert box.x >= 0 and box.x + box.width <= view.width and box.y >= 0 and box.y + box.height <= view.height
+    # facts < rules < articles and doctrines < outcome, left to right
+    def column_x(ids: set[str]) -> set[float]:
+        return {boxes[i].x for i in ids}
+    (facts,) = column_x({KNEW, NO_MEASURES, "food-product", "live-streaming"})
+    (rules,) = column_x({"ecl-38-1-joint", "fsl-131-1-no-stop-joint", "spc-ocd-1-16-live-knew"})
+    (grounds,) = column_x({"ECL:38(1)", "CC:1197", "FSL:131(1)", "red-flag", "necessary-measures"})
+    (outcome,) = column_x({"joint-several", "administrative-penalty"})
+    assert facts + boxes[KNEW].width < rules and rules + boxes["ecl-38-1-joint"].width < grounds < outcome
+    assert {box.column for box in view.boxes} == {0, 1, 2, 3}
+    # every edge between drawn nodes is a connector, left box to right box (or a loop within a column)
+    assert len(view.connectors) == len({(e.source, e.target) for e in model.edges}) > 30
+    for c in view.connectors:
+        assert c.x1 <= c.x2 and boxes[c.source].column <= boxes[c.target].column
 
 
 def test_outcome_from_a_shared_link_in_chinese_with_one_framework() -> None:
@@ -344,8 +411,8 @@ def test_debates_positions_who_argues_and_predictions_against_holdings() -> None
     who = next(frame.value for frame in at.dataframe if "paper-000" in list(frame.value.index))
     assert who.shape[1] >= 2
     predictions = dict(zip(table(at, "case"), table(at, "agrees"), strict=True))
-    assert predictions["(2020)粤03民终943号"] == "✅"  # the ladder predicts supplementary, as the court held
-    assert predictions["(2015)海刑初字第512号"] == "❌"
+    assert predictions["(2020)粤03民终943号"] == "yes"  # the ladder predicts supplementary, as the court held
+    assert predictions["(2015)海刑初字第512号"] == "no"
 
 
 # -- teach --------------------------------------------------------------------------------------------

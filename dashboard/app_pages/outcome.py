@@ -1,12 +1,12 @@
 """Fact pattern → outcome: the answer first (liability forms, rules, closest case) beside the fact picker,
-then the path graph and the tabs (rules, decided cases, explanation, frameworks, duty standards)."""
+then the path in layers (facts | rules | articles and doctrines | outcome), full width, and the tabs (rules,
+decided cases, explanation, frameworks, duty standards)."""
 
 from __future__ import annotations
 
 import streamlit as st
 from lawgraph.dashboard import outcome_view as view
 from lawgraph.dashboard import state
-from lawgraph.dashboard.graph_view import expandable_graph  # st-link-analysis itself only when a graph is drawn
 from lawgraph.dashboard.i18n import t
 
 st.caption(t("outcome.intro"))
@@ -25,8 +25,9 @@ with results:
     report = state.outcome_report(tuple(sorted(facts)), framework)
     with st.container():  # one element however long the answer: the graph below keeps its place (and its frame)
         view.answer(report)
-    include_near = st.toggle(t("outcome.near_in_graph"), key="outcome-near")
-    expandable_graph(view.path_model(report, include_near), "outcome-graph", highlight=report.facts, height=520)
+
+include_near = st.toggle(t("outcome.near_in_graph"), key="outcome-near")
+view.path_view(report, include_near)
 
 rules, cases, why, frameworks, standards = st.tabs([
     t("outcome.tab.rules"), t("outcome.tab.cases"), t("outcome.tab.explanation"),
