@@ -76,6 +76,7 @@ def shares_chart(held: list[dict[str, Any]]) -> None:
     if not shared:
         return
     import pandas as pd  # not at start-up: the first page draws no case until facts are picked
+    from lawgraph.dashboard import charts  # altair, likewise
 
     def bar(row: dict[str, Any]) -> str:  # what the share is: a liability, or the victim's own loss
         what = t("case.own_loss_short") if own_loss_text(row) else vocabulary_name(row["form"])
@@ -83,7 +84,7 @@ def shares_chart(held: list[dict[str, Any]]) -> None:
 
     frame = pd.DataFrame({t("col.party"): [bar(r) for r in shared], t("col.share"): [r["share"] for r in shared]})
     st.caption(t("case.shares"))
-    st.bar_chart(frame, x=t("col.party"), y=t("col.share"), horizontal=True, height=60 + 30 * len(shared))
+    st.altair_chart(charts.bars(frame, t("col.party"), t("col.share"), share=True), width="stretch")
 
 
 def case_card(case_id: str, *, shared: set[str] | None = None, show_chain: bool = True) -> None:

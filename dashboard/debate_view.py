@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
-from lawgraph.dashboard import state
+from lawgraph.dashboard import charts, state
 from lawgraph.dashboard.case_cards import vocabulary_name
 from lawgraph.dashboard.i18n import STANCES, pick, t
 from lawgraph.graph.schema_data import Stance
@@ -122,9 +122,9 @@ def agreement_chart(scores: pd.DataFrame) -> alt.Chart:
     framework, agrees, disagrees = t("debates.framework"), t("col.agrees"), t("col.disagrees")
     long = scores.melt(id_vars=[framework], value_vars=[agrees, disagrees], var_name="result", value_name="cases")
     return alt.Chart(long).mark_bar().encode(
-        y=alt.Y(f"{framework}:N", sort=list(scores[framework]), axis=alt.Axis(labelLimit=420, title=None)),
+        y=alt.Y(f"{framework}:N", sort=list(scores[framework]), axis=charts.label_axis()),
         x=alt.X("cases:Q", axis=alt.Axis(tickMinStep=1, title=t("col.cases_compared"))),
         color=alt.Color("result:N", scale=alt.Scale(domain=[agrees, disagrees], range=["#2e7d32", "#e57373"]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=[framework, "result", "cases"],
-    ).properties(height=40 + 32 * len(scores))
+    ).properties(height=charts.FRAME + charts.BAR * len(scores))

@@ -79,6 +79,11 @@ def graph_nodes(at: AppTest) -> list[set[str]]:
     return graphs
 
 
+def chart_spec(element: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of a chart element."""
+    return json.loads(element.proto.spec)
+
+
 def path_svg_text(at: AppTest) -> str:
     """The SVG of the outcome page's layered path view."""
     (svg,) = [str(e.value) for e in at.markdown if "lawgraph-path" in str(e.value)]
@@ -349,7 +354,12 @@ def test_case_cards_with_shares_appeal_chains_and_split_decisions() -> None:
     assert "Court: 黑龙江省哈尔滨市中级人民法院 (as paper-002 §3.3.1 names it) · Year: 2020" in page
     assert "civil, second instance (appeal)" in page
     assert "unnumbered:heilongjiang-4637-first-instance → (modified) (2020)黑01民终4637号" in page
-    assert at.get("vega_lite_chart")  # the shares chart
+    # the shares chart: whole labels, a fixed 0–100 % scale, bars as thick for one party as for many
+    shares_charts = [chart_spec(c) for c in at.get("vega_lite_chart") if "%" in json.dumps(chart_spec(c))]
+    assert shares_charts
+    for shares in shares_charts:
+        assert shares["encoding"]["y"]["axis"]["labelLimit"] == 0
+        assert shares["encoding"]["x"]["scale"]["domain"] == [0, 1] and shares["mark"]["size"] >= 20
     # appeal chains and split decisions (their tabs are rendered too)
     assert "reversed" in page
     at.slider(key="splits-min-shared").set_value(4).run()
@@ -410,6 +420,10 @@ def test_debates_positions_who_argues_and_predictions_against_holdings() -> None
     assert ":red-badge[paper-000 §5.1: opposes]" in page and ":green-badge[paper-002 §4.2.3: supports]" in page
     who = next(frame.value for frame in at.dataframe if "paper-000" in list(frame.value.index))
     assert who.shape[1] >= 2
+    # the frameworks chart draws every framework's label whole
+    (agreement,) = [chart_spec(c) for c in at.get("vega_lite_chart")]
+    axis = agreement["encoding"]["y"]["axis"]
+    assert axis["labelLimit"] == 0 and axis["labelOverlap"] is False
     predictions = dict(zip(table(at, "case"), table(at, "agrees"), strict=True))
     assert predictions["(2020)粤03民终943号"] == "yes"  # the ladder predicts supplementary, as the court held
     assert predictions["(2015)海刑初字第512号"] == "no"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from lawgraph.dashboard import state, url_state
+from lawgraph.dashboard import charts, state, url_state
 from lawgraph.dashboard.case_cards import case_card, fact_badges, vocabulary_name
 from lawgraph.dashboard.i18n import procedure_name, t
 
@@ -26,8 +26,8 @@ with cards:
     if platform_forms and chosen is None:
         counts = pd.Series([vocabulary_name(f) for f in platform_forms]).value_counts()
         st.caption(t("cases.platform_held"))
-        st.bar_chart(pd.DataFrame({t("col.held"): counts.index, t("cases.count"): counts.values}),
-                     x=t("col.held"), y=t("cases.count"), horizontal=True, height=220)
+        st.altair_chart(charts.bars(pd.DataFrame({t("col.held"): counts.index, t("cases.count"): counts.values}),
+                                    t("col.held"), t("cases.count")), width="stretch")
     shown = [c["case"] for c in cases if (chosen is None or c["case"] == chosen)
              and (not wanted or c.get("procedure") in wanted)]
     columns = st.columns(2)
