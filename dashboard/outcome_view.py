@@ -271,7 +271,8 @@ def path_svg(report: OutcomeReport, include_near: bool) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lawgraph-path" role="img" '
              f'width="{view.width:.0f}" height="{view.height + 4:.0f}" '
              f'viewBox="0 0 {view.width:.0f} {view.height + 4:.0f}" '
-             'style="font-family: sans-serif; font-size: 13px; max-width: none">'
+             f'style="font-family: sans-serif; font-size: 13px; width: 100%; max-width: {view.width:.0f}px; '
+             'height: auto">'
              "<style>svg.lawgraph-path a { text-decoration: none } svg.lawgraph-path a:hover rect "
              "{ fill: #f1f3f4 }</style>"]
     for (x, _), title in zip(view.columns, COLUMN_TITLES, strict=True):

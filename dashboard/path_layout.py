@@ -31,13 +31,13 @@ COLUMN_OF: dict[str, int] = {
     Label.LIABILITY_FORM: OUTCOME, Label.POSITION: OUTCOME,
 }
 #: the widest line, in columns (a CJK character is two)
-WRAP = 30
+WRAP = 26
 #: pixels per text column, line height, padding inside a box, gaps between boxes and between columns
 UNIT = 7.6
 LINE = 17
 PAD = 8
 ROW_GAP = 12
-COLUMN_GAP = 80
+COLUMN_GAP = 64
 TOP = 30  # room for the column headings
 LOOP = 40  # room right of the last column for connectors within a column
 
