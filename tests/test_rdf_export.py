@@ -542,3 +542,18 @@ def test_citation_labels_read_as_citations(real_rdf: Graph) -> None:
                      if real_rdf.value(s, RDF.subject) == URIRef(BASE + "statute/ECL/art_38/par_2"))
     assert at(str(statement).removeprefix(BASE)) == {("E-Commerce Law art. 38(2) part of E-Commerce Law art. 38", "en")}
     assert not any("translat" in str(o).lower() for o in real_rdf.objects(None, RDFS.label))
+
+
+def test_the_shapes_refuse_a_missing_label(rdf: Graph) -> None:
+    """lgsh:LabelledShape and lgsh:CitationLabelShape (graph/schema/shapes_nodes.ttl) bite."""
+    broken = Graph()
+    broken += rdf
+    paragraph = URIRef(f"{BASE}statute/ECL/art_38/par_2")
+    broken.remove((paragraph, RDFS.label, Literal("E-Commerce Law art. 38(2)", lang="en")))
+    expression = URIRef(f"{BASE}statute/ECL/art_38/par_2/zho")
+    broken.remove((expression, RDFS.label, None))
+    report = validate(broken)
+    found = {(v.focus, v.path) for v in report.violations}
+    assert (str(paragraph), "rdfs:label") in found
+    assert (str(expression), None) in found  # the sh:or of the node shape has no single path
+    assert {v.focus for v in report.violations} == {str(paragraph), str(expression)}
