@@ -67,6 +67,7 @@ from lawgraph.graph.namespaces import (
     XSD_DATE,
     XSD_GYEAR,
 )
+from lawgraph.graph.rdf_labels import CitationLabels, node_labels
 from lawgraph.graph.schema_data import (
     CLASS_RDF,
     DERIVED_PROPERTIES,
@@ -148,6 +149,8 @@ NODE_CLASSES: dict[Label, tuple[URIRef, ...]] = {label: tuple(map(resolve, c)) f
 
 _STATUTE_LAYER = (Label.STATUTE, Label.STATUTE_VERSION, Label.ARTICLE, Label.ARTICLE_VERSION, Label.PARAGRAPH)
 _LANGUAGES = {"zh": ("zho", EULANG.ZHO), "en": ("eng", EULANG.ENG)}
+#: an expression's language → how its label names the text (zh, en)
+_EXPRESSION_NAMES = {EULANG.ZHO: ("中文文本", "Chinese text"), EULANG.ENG: ("英文文本", "English text")}
 _STATUTE_SOURCE = re.compile(r"art-(\d+)(?:-(\d+))?")
 
 
@@ -278,6 +281,7 @@ class _RdfBuilder:
         for edge in self.data.edges:
             if edge.type not in INDEX_RELATIONSHIPS:
                 self._add_edge(edge)
+        self._add_labels()
         return self.rdf
 
     # -- nodes -----------------------------------------------------------------------------------
@@ -388,6 +392,58 @@ class _RdfBuilder:
             add((section, DCTERMS.identifier, Literal(source)))
             add((section, LG.section, Literal(locator)))
         return section
+
+    # -- labels ----------------------------------------------------------------------------------
+    def _labelled(self, subject: URIRef) -> bool:
+        return any(True for _ in self.rdf.objects(subject, RDFS.label)) or \
+            any(True for _ in self.rdf.objects(subject, SKOS.prefLabel))
+
+    def _label_text(self, subject: URIRef, lang: str, strict: bool = False) -> str | None:
+        """The subject's label in ``lang``; unless ``strict``, else in any language, else its IRI."""
+        labels = [*self.rdf.objects(subject, SKOS.prefLabel), *self.rdf.objects(subject, RDFS.label)]
+        for label in labels:
+            if isinstance(label, Literal) and label.language == lang:
+                return str(label)
+        if strict:
+            return None
+        return str(labels[0]) if labels else str(subject)
+
+    def _add_label(self, subject: URIRef, zh: str | None, en: str | None, fallback: str) -> None:
+        if zh:
+            self.rdf.add((subject, RDFS.label, Literal(zh, lang="zh")))
+        if en:
+            self.rdf.add((subject, RDFS.label, Literal(en, lang="en")))
+        if not (zh or en):
+            self.rdf.add((subject, RDFS.label, Literal(fallback)))
+
+    def _add_labels(self) -> None:
+        """``rdfs:label`` on every resource without a name (docs/linked-data.md, "Labels")."""
+        citations = CitationLabels(self.data)
+        for node_id, subject in self.node_iris.items():
+            if not self._labelled(subject):
+                self._add_label(subject, *node_labels(self.data.nodes[node_id], citations), fallback=node_id)
+        for expression, work in list(self.rdf.subject_objects(ELI.realizes)):
+            if self._labelled(expression) or not isinstance(expression, URIRef) or not isinstance(work, URIRef):
+                continue
+            text_zh, text_en = _EXPRESSION_NAMES[self.rdf.value(expression, ELI.language)]
+            self._add_label(expression, f"{self._label_text(work, 'zh')}（{text_zh}）",
+                            f"{self._label_text(work, 'en')} ({text_en})", fallback=str(work))
+        for section in self.sections:
+            publication = self.rdf.value(section, DCTERMS.isPartOf)
+            locator = self.rdf.value(section, LG.section)
+            assert isinstance(publication, URIRef)
+            title_zh = self._label_text(publication, "zh", strict=True)
+            self._add_label(section, title_zh and f"{title_zh} 第{locator}节",
+                            f"{self._label_text(publication, 'en')} § {locator}", fallback=str(section))
+        for edge in self.data.edges:
+            if edge.type in INDEX_RELATIONSHIPS:
+                continue
+            statement = self.iris.statement(edge)
+            if not self._labelled(statement):  # several edges of one key share their statement
+                source, target = self.node_iris[edge.source], self.node_iris[edge.target]
+                words = edge.type.value.lower().replace("_", " ")
+                self._add_label(statement, None, f"{self._label_text(source, 'en')} {words} "
+                                f"{self._label_text(target, 'en')}", fallback=str(statement))
 
     # -- relationships -----------------------------------------------------------------------------
     def _add_edge(self, edge: EdgeRecord) -> None:

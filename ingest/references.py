@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lawgraph.ingest.numerals import chinese_to_int
+from lawgraph.graph.numerals import chinese_to_int
 
 _N = "零〇一二三四五六七八九十百千"
 _ART = rf"第[{_N}]+条(?:之[{_N}]+)?(?:第[{_N}]+款)?(?:第[{_N}]+项)?"

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lawgraph.graph.numerals import chinese_to_int
 from lawgraph.ingest.errors import DataError, SourceLocation
-from lawgraph.ingest.numerals import chinese_to_int
 from lawgraph.ingest.yaml_source import read_text_checked
 
 INFO_END = "<!-- INFO END -->"

@@ -23,10 +23,10 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from lawgraph.graph.numerals import int_to_chinese
 from lawgraph.ingest.build import BuildReport, build_graph
 from lawgraph.ingest.case_numbers import PROCEDURES, PROVINCES, CaseNumber, CaseNumberError, parse_case_number
 from lawgraph.ingest.errors import BuildRefused, DataError
-from lawgraph.ingest.numerals import int_to_chinese
 from lawgraph.ingest.statutes import INFO_END, ParsedStatuteFile, parse_statute_file
 from lawgraph.ingest.yaml_source import load_yaml_documents
 from reliability_support import VALID

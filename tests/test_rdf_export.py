@@ -28,7 +28,7 @@ from lawgraph.graph.model import (
     NodeRecord,
     RelType,
 )
-from lawgraph.graph.namespaces import DCTERMS, ELI, EULANG, LG, PREFIXES, RDF, SH, SKOS
+from lawgraph.graph.namespaces import DCTERMS, ELI, EULANG, LG, PREFIXES, RDF, RDFS, SH, SKOS
 from lawgraph.graph.rdf import (
     DERIVED_PROPERTIES,
     EDGE_PREDICATES,
@@ -500,3 +500,60 @@ def test_cli_sparql_over_an_exported_file(turtle_file: Path) -> None:
     rows = json.loads(done.stdout)
     assert [(r["party"], r["form"], r["share"]) for r in rows] == [
         ("merchant", "several", 0.5), ("platform", "several", 0.3), ("victim", "several", 0.2)]
+
+
+# -- labels a generic RDF browser shows ---------------------------------------------------------------
+def _labels(rdf: Graph, subject: URIRef) -> set[tuple[str, str | None]]:
+    return {(str(o), o.language) for p in (RDFS.label, SKOS.prefLabel) for o in rdf.objects(subject, p)
+            if isinstance(o, Literal)}
+
+
+def test_every_resource_of_the_real_export_has_a_label(real_rdf: Graph) -> None:
+    subjects = {s for s in real_rdf.subjects() if isinstance(s, URIRef) and s.startswith(BASE)}
+    unlabelled = sorted(s for s in subjects if not _labels(real_rdf, s))
+    assert len(subjects) > 20_000 and not unlabelled, unlabelled[:10]
+
+
+def test_paragraphs_have_zh_and_en_labels(graph: GraphData, real_rdf: Graph) -> None:
+    iris = IriScheme(BASE)
+    paragraphs = [n for n in graph.nodes.values() if n.label is Label.PARAGRAPH]
+    assert len(paragraphs) > 3_000
+    for node in paragraphs:
+        languages = {lang for _, lang in _labels(real_rdf, iris.node(node))}
+        assert {"zh", "en"} <= languages, node.id
+
+
+def test_citation_labels_read_as_citations(real_rdf: Graph) -> None:
+    """The labels are built from the statute's title and the article's number; nothing says "translation"."""
+    def at(path: str) -> set[tuple[str, str | None]]:
+        return _labels(real_rdf, URIRef(BASE + path))
+
+    assert at("statute/ECL/art_38/par_2") == {("《电子商务法》第三十八条第二款", "zh"),
+                                              ("E-Commerce Law art. 38(2)", "en")}
+    assert at("statute/ECL/art_38") == {("《电子商务法》第三十八条", "zh"), ("E-Commerce Law art. 38", "en")}
+    assert ("《刑法》第二百八十六条之一", "zh") in at("statute/CL/art_286-1")
+    assert at("statute/FSL/art_131/version/2021") == {("《食品安全法》第一百三十一条（2021-04-29版本）", "zh"),
+                                                      ("Food Safety Law art. 131 (version of 2021-04-29)", "en")}
+    # names the data has stay as they are, with no second label
+    assert at("statute/ECL") == {("中华人民共和国电子商务法", "zh"),
+                                 ("E-Commerce Law of the People's Republic of China", "en")}
+    assert len(at("doctrine/danger-control")) == 2
+    statement = next(s for s in real_rdf.subjects(RDF.type, LG.PART_OF)
+                     if real_rdf.value(s, RDF.subject) == URIRef(BASE + "statute/ECL/art_38/par_2"))
+    assert at(str(statement).removeprefix(BASE)) == {("E-Commerce Law art. 38(2) part of E-Commerce Law art. 38", "en")}
+    assert not any("translat" in str(o).lower() for o in real_rdf.objects(None, RDFS.label))
+
+
+def test_the_shapes_refuse_a_missing_label(rdf: Graph) -> None:
+    """lgsh:LabelledShape and lgsh:CitationLabelShape (graph/schema/shapes_nodes.ttl) bite."""
+    broken = Graph()
+    broken += rdf
+    paragraph = URIRef(f"{BASE}statute/ECL/art_38/par_2")
+    broken.remove((paragraph, RDFS.label, Literal("E-Commerce Law art. 38(2)", lang="en")))
+    expression = URIRef(f"{BASE}statute/ECL/art_38/par_2/zho")
+    broken.remove((expression, RDFS.label, None))
+    report = validate(broken)
+    found = {(v.focus, v.path) for v in report.violations}
+    assert (str(paragraph), "rdfs:label") in found
+    assert (str(expression), None) in found  # the sh:or of the node shape has no single path
+    assert {v.focus for v in report.violations} == {str(paragraph), str(expression)}
